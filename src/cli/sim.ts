@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Results } from '../sim/engine.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import { formatErrors, parseScenarioJson } from '../sim/scenario/validate.ts';
+import { formatSummary, formatTable } from './table.ts';
+
+// The headless runner (DESIGN.md §6): `npm run -s sim -- FILE.json [--json]`.
+// Exit codes: 0 success, 1 unexpected failure, 2 bad usage, unreadable file or invalid scenario.
+
+const USAGE = `Usage: npm run -s sim -- FILE.json [--json]
+
+Runs the scenario in FILE.json (format: DESIGN.md §4) for every mechanism it lists and prints
+the metrics of each. Omitted fields take their defaults, so { "version": 1 } is a valid file.
+
+Options:
+  --json   print one JSON document { "scenario": {...}, "results": {...} } instead of a table
+  --help   print this help
+
+Exit codes: 0 success, 1 unexpected failure, 2 bad usage or invalid scenario.`;
+
+const EXIT_FAILURE = 1;
+const EXIT_INVALID = 2;
+
+type Command = { kind: 'help' } | { kind: 'run'; file: string; json: boolean };
+
+/** A problem with what the user gave us: reported in one line, exit code 2. */
+class InputError extends Error {}
+
+function parseArgs(args: readonly string[]): Command {
+  let file: string | undefined;
+  let json = false;
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (!optionsEnded && (arg === '--help' || arg === '-h')) return { kind: 'help' };
+    if (!optionsEnded && arg === '--json') json = true;
+    else if (!optionsEnded && arg === '--') optionsEnded = true;
+    else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
+      throw new InputError(`unknown option ${arg} (run with --help for usage)`);
+    } else if (file === undefined) file = arg;
+    else throw new InputError(`expected one scenario file, got ${file} and ${arg}`);
+  }
+  if (file === undefined) throw new InputError('missing scenario file (run with --help for usage)');
+  return { kind: 'run', file, json };
+}
+
+function readScenarioFile(file: string): string {
+  try {
+    // `npm run` switches to the package root; INIT_CWD is where the user typed the command.
+    return readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new InputError(`${file}: is a directory, not a scenario file`);
+    throw new InputError(`${file}: cannot read (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Mechanisms in the scenario's (canonical) order, so the JSON reads the same every run. */
+function orderResults(scenario: Scenario, results: Results): Results {
+  const ordered: Results = {};
+  for (const id of scenario.mechanisms) {
+    const metrics = results[id];
+    if (metrics) ordered[id] = metrics;
+  }
+  return ordered;
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const command = parseArgs(args);
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const parsed = parseScenarioJson(readScenarioFile(command.file));
+  if (!parsed.ok) {
+    process.stderr.write(`${formatErrors(parsed.errors, command.file)}\n`);
+    return EXIT_INVALID;
+  }
+  const { scenario } = parsed;
+  // Loaded only once the scenario is known to be valid: validation never depends on the engine.
+  const { runScenario } = await import('../sim/engine.ts');
+  const results = orderResults(scenario, runScenario(scenario));
+  const output = command.json
+    ? JSON.stringify({ scenario, results }, null, 2)
+    : `${formatSummary(scenario)}\n\n${formatTable(results)}`;
+  process.stdout.write(`${output}\n`);
+  return 0;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}
+
+// exitCode rather than process.exit(), so a large JSON document piped to another program is flushed.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`sim: ${error.message}\n`);
+      process.exitCode = EXIT_INVALID;
+      return;
+    }
+    process.stderr.write(`sim: ${firstLine(error)}\n`);
+    if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_FAILURE;
+  },
+);

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { MechanismMetrics, MetricSeries } from '../sim/metrics/types.ts';
+import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
+import { formatNumber, formatSummary, formatTable } from './table.ts';
+
+const emptySeries: MetricSeries = {
+  requests: [],
+  responses: [],
+  emptyResponses: [],
+  eventsCreated: [],
+  eventsDelivered: [],
+  eventsLost: [],
+  duplicates: [],
+  latencyMeanMs: [],
+  bytesUp: [],
+  bytesDown: [],
+  bytesOverhead: [],
+  bytesPayload: [],
+  openConnections: [],
+  peakOpenConnections: [],
+  serverUtilization: [],
+  memoryKb: [],
+};
+
+const polling: MechanismMetrics = {
+  requests: 600,
+  requestsPerSec: 5,
+  responses: 600,
+  emptyResponses: 540,
+  emptyRatio: 0.9,
+  events: { created: 60, delivered: 58, lost: 0, duplicates: 0, pending: 2 },
+  latencyMs: { mean: 1104.25, p50: 1050, p95: 1980.5, p99: 2040, max: 2101 },
+  bytes: { up: 420000, down: 162000, overhead: 570000, payload: 12000 },
+  peakOpenConnections: 10,
+  serverUtilization: 0.000625,
+  peakMemoryKb: 640,
+  series: emptySeries,
+};
+
+const webhook: MechanismMetrics = {
+  requests: 0,
+  requestsPerSec: 0,
+  responses: 0,
+  emptyResponses: 0,
+  emptyRatio: null,
+  events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
+  latencyMs: { mean: null, p50: null, p95: null, p99: null, max: null },
+  bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
+  peakOpenConnections: 0,
+  serverUtilization: null,
+  peakMemoryKb: 0,
+  series: emptySeries,
+};
+
+describe('formatTable', () => {
+  const lines = formatTable({ webhook, polling }).split('\n');
+
+  it('has one column per mechanism that ran, in the canonical order', () => {
+    expect(lines[0].trim().split(/\s+/)).toEqual(['polling', 'webhook']);
+  });
+
+  it('has one row per metric, in the order of DESIGN.md §6', () => {
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/)[0])).toEqual([
+      'requests',
+      'requests/s',
+      'responses',
+      'empty responses',
+      'empty ratio',
+      'events created',
+      'events delivered',
+      'events lost',
+      'events duplicates',
+      'events pending',
+      'latency mean ms',
+      'latency p50 ms',
+      'latency p95 ms',
+      'latency p99 ms',
+      'latency max ms',
+      'bytes up',
+      'bytes down',
+      'bytes overhead',
+      'bytes payload',
+      'peak open connections',
+      'server utilization %',
+      'peak memory KB',
+    ]);
+  });
+
+  it('right-aligns every column so that all lines have the same width', () => {
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+    expect(lines[0]).toBe('                       polling  webhook');
+  });
+
+  it('shows a figure that does not exist as a dash, never as 0 or NaN', () => {
+    const row = (label: string) => lines.find((line) => line.startsWith(`${label} `));
+    expect(row('empty ratio')).toBe('empty ratio               0.90        —');
+    expect(row('latency p95 ms')).toBe('latency p95 ms         1,980.5        —');
+    expect(row('server utilization %')).toBe('server utilization %       0.1        —');
+    expect(lines.join('\n')).not.toMatch(/NaN|Infinity|null/);
+  });
+
+  it('groups thousands and keeps a real zero as 0', () => {
+    const row = (label: string) => lines.find((line) => line.startsWith(`${label} `));
+    expect(row('bytes up')).toBe('bytes up               420,000        0');
+    expect(row('requests/s')).toBe('requests/s                5.00     0.00');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands with commas regardless of locale', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(formatNumber(1234.567, 2)).toBe('1,234.57');
+    expect(formatNumber(-1234)).toBe('-1,234');
+    expect(formatNumber(999)).toBe('999');
+  });
+});
+
+describe('formatSummary', () => {
+  it('names the scenario, its clients, duration and seed', () => {
+    expect(formatSummary(DEFAULT_SCENARIO)).toBe('Scenario "Default": 10 clients, 120 s, seed 1');
+    expect(formatSummary({ ...DEFAULT_SCENARIO, clients: 1, name: 'One' })).toBe('Scenario "One": 1 client, 120 s, seed 1');
+  });
+});

@@ -1,0 +1,76 @@
+import type { Results } from '../sim/engine.ts';
+import type { MechanismMetrics } from '../sim/metrics/types.ts';
+import { MECHANISM_IDS, type Scenario } from '../sim/scenario/types.ts';
+
+// The CLI's human-readable output: one column per mechanism, one row per metric (DESIGN.md §6).
+
+/** A figure that does not exist (DESIGN.md §6). */
+export const MISSING = '—';
+
+const COLUMN_GAP = '  ';
+
+/** Fixed decimals with comma-grouped thousands, independent of the machine's locale. */
+export function formatNumber(value: number, decimals = 0): string {
+  return value.toFixed(decimals).replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
+
+interface Row {
+  label: string;
+  value: (metrics: MechanismMetrics) => number | null;
+  decimals: number;
+  /** Multiply before formatting (a ratio shown as a percentage). */
+  scale?: number;
+}
+
+const ROWS: readonly Row[] = [
+  { label: 'requests', value: (m) => m.requests, decimals: 0 },
+  { label: 'requests/s', value: (m) => m.requestsPerSec, decimals: 2 },
+  { label: 'responses', value: (m) => m.responses, decimals: 0 },
+  { label: 'empty responses', value: (m) => m.emptyResponses, decimals: 0 },
+  { label: 'empty ratio', value: (m) => m.emptyRatio, decimals: 2 },
+  { label: 'events created', value: (m) => m.events.created, decimals: 0 },
+  { label: 'events delivered', value: (m) => m.events.delivered, decimals: 0 },
+  { label: 'events lost', value: (m) => m.events.lost, decimals: 0 },
+  { label: 'events duplicates', value: (m) => m.events.duplicates, decimals: 0 },
+  { label: 'events pending', value: (m) => m.events.pending, decimals: 0 },
+  { label: 'latency mean ms', value: (m) => m.latencyMs.mean, decimals: 1 },
+  { label: 'latency p50 ms', value: (m) => m.latencyMs.p50, decimals: 1 },
+  { label: 'latency p95 ms', value: (m) => m.latencyMs.p95, decimals: 1 },
+  { label: 'latency p99 ms', value: (m) => m.latencyMs.p99, decimals: 1 },
+  { label: 'latency max ms', value: (m) => m.latencyMs.max, decimals: 1 },
+  { label: 'bytes up', value: (m) => m.bytes.up, decimals: 0 },
+  { label: 'bytes down', value: (m) => m.bytes.down, decimals: 0 },
+  { label: 'bytes overhead', value: (m) => m.bytes.overhead, decimals: 0 },
+  { label: 'bytes payload', value: (m) => m.bytes.payload, decimals: 0 },
+  { label: 'peak open connections', value: (m) => m.peakOpenConnections, decimals: 0 },
+  { label: 'server utilization %', value: (m) => m.serverUtilization, decimals: 1, scale: 100 },
+  { label: 'peak memory KB', value: (m) => m.peakMemoryKb, decimals: 0 },
+];
+
+function formatCell(row: Row, metrics: MechanismMetrics): string {
+  const value = row.value(metrics);
+  return value === null ? MISSING : formatNumber(value * (row.scale ?? 1), row.decimals);
+}
+
+/** `Scenario "Default": 10 clients, 120 s, seed 1` */
+export function formatSummary(scenario: Scenario): string {
+  const clients = `${scenario.clients} ${scenario.clients === 1 ? 'client' : 'clients'}`;
+  return `Scenario ${JSON.stringify(scenario.name)}: ${clients}, ${scenario.durationSec} s, seed ${scenario.seed}`;
+}
+
+/** Labels left-aligned, figures right-aligned, mechanisms in the canonical order. */
+export function formatTable(results: Results): string {
+  const columns = MECHANISM_IDS.flatMap((id) => {
+    const metrics = results[id];
+    return metrics ? [{ id, metrics }] : [];
+  });
+  const header = ['', ...columns.map((column) => column.id)];
+  const body = ROWS.map((row) => [row.label, ...columns.map((column) => formatCell(row, column.metrics))]);
+  const lines = [header, ...body];
+  const widths = header.map((_, index) => Math.max(...lines.map((cells) => cells[index].length)));
+  return lines
+    .map((cells) =>
+      cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[index]))).join(COLUMN_GAP),
+    )
+    .join('\n');
+}

@@ -1,0 +1,82 @@
+import type { MechanismId, Scenario } from './scenario/types.ts';
+import type { MechanismMetrics } from './metrics/types.ts';
+import type { TraceMessage } from './trace/types.ts';
+import { World } from './world.ts';
+import { MECHANISMS } from './mechanisms/registry.ts';
+
+// The one entry point used by the CLI, the browser and the tests (DESIGN.md §3). Each selected
+// mechanism runs in its own world on the same seeded event stream; advanceTo moves them all to
+// the same simulated time, for live playback, and runToEnd finishes the batch.
+
+export type Results = Partial<Record<MechanismId, MechanismMetrics>>;
+
+export interface SimulationOptions {
+  /** How many clients (from index 0) keep a message trace for the lanes. Metrics cover all. */
+  traceClients?: number;
+}
+
+export interface Simulation {
+  readonly scenario: Scenario;
+  /** Current simulated time in ms (the same for every mechanism). */
+  nowMs(): number;
+  endMs(): number;
+  /** Process every scheduled event with time ≤ tMs (clamped to the end of the run). */
+  advanceTo(tMs: number): void;
+  runToEnd(): void;
+  isDone(): boolean;
+  /** Metrics so far; after runToEnd() they are final. */
+  results(): Results;
+  trace(id: MechanismId): readonly TraceMessage[];
+  /** Scheduler events processed so far, all mechanisms together (for the benchmark). */
+  eventsProcessed(): number;
+}
+
+const DEFAULT_TRACE_CLIENTS = 8;
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const traceClients = options.traceClients ?? DEFAULT_TRACE_CLIENTS;
+  const worlds = new Map<MechanismId, World>();
+  for (const id of scenario.mechanisms) {
+    const world = new World(scenario, id, traceClients);
+    world.start(MECHANISMS[id].create(world));
+    worlds.set(id, world);
+  }
+  const endMs = scenario.durationSec * 1000;
+  let now = 0;
+
+  const advanceTo = (tMs: number): void => {
+    const target = Math.min(Math.max(tMs, now), endMs);
+    for (const world of worlds.values()) world.advanceTo(target);
+    now = target;
+  };
+
+  return {
+    scenario,
+    nowMs: () => now,
+    endMs: () => endMs,
+    advanceTo,
+    runToEnd: () => advanceTo(endMs),
+    isDone: () => now >= endMs,
+    results: () => {
+      const results: Results = {};
+      for (const [id, world] of worlds) {
+        world.mechanism.settle(now);
+        results[id] = world.metrics.summary(now);
+      }
+      return results;
+    },
+    trace: (id) => worlds.get(id)?.trace.messages ?? [],
+    eventsProcessed: () => {
+      let total = 0;
+      for (const world of worlds.values()) total += world.processed;
+      return total;
+    },
+  };
+}
+
+/** Run a whole scenario and return the final metrics of each selected mechanism. */
+export function runScenario(scenario: Scenario): Results {
+  const simulation = createSimulation(scenario, { traceClients: 0 });
+  simulation.runToEnd();
+  return simulation.results();
+}

@@ -1,0 +1,129 @@
+import type { World } from '../world.ts';
+import { mainSlot } from '../model/connections.ts';
+import type { Cursors } from './cursors.ts';
+import { pack, sameEpoch, unpackClient } from './mechanism.ts';
+
+// Long polling (DESIGN.md §5), as a part both the long-polling mechanism and the WebSocket
+// fallback use. The server holds each request until an event exists (answer at once) or
+// timeoutMs passes (empty answer); the client asks again the moment an answer arrives. Events
+// created between an answer and the next request wait at the server: the "blind window" of
+// RFC 6202 §2.2 that makes the worst case three network transits.
+
+export interface LongPollKinds {
+  send: number;
+  atServer: number;
+  timeout: number;
+  response: number;
+}
+
+export class LongPollClient {
+  private readonly held: Uint8Array;
+  private readonly holdSeq: Int32Array;
+  private readonly timeoutMs: number;
+  private readonly errorRetryMs: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly cursors: Cursors,
+    private readonly kinds: LongPollKinds,
+  ) {
+    const clients = world.scenario.clients;
+    this.held = new Uint8Array(clients);
+    this.holdSeq = new Int32Array(clients);
+    this.timeoutMs = world.scenario.longPolling.timeoutMs;
+    this.errorRetryMs = world.scenario.longPolling.errorRetryMs;
+  }
+
+  /** Returns true when the kind was one of long polling's. */
+  handle(kind: number, a: number, b: number, tMs: number): boolean {
+    const k = this.kinds;
+    if (kind === k.send) this.send(a, tMs);
+    else if (kind === k.atServer) this.atServer(a, tMs);
+    else if (kind === k.timeout) this.timeout(a, b, tMs);
+    else if (kind === k.response) this.response(a, b, tMs);
+    else return false;
+    return true;
+  }
+
+  send(client: number, tMs: number): void {
+    const world = this.world;
+    const slot = mainSlot(client);
+    const ready = world.connect(slot, tMs);
+    if (ready < 0) {
+      this.retryLater(client, world.refusedNoticeMs);
+      return;
+    }
+    const bytes = world.scenario.http.requestHeaderBytes;
+    const arrival = world.send(slot, true, bytes, 0, ready);
+    world.metrics.request(ready);
+    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
+    world.schedule(arrival, this.kinds.atServer, pack(client, world.conns.epoch[slot]), 0);
+  }
+
+  private atServer(packed: number, tMs: number): void {
+    const world = this.world;
+    const client = unpackClient(packed);
+    if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return;
+    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    if (this.cursors.unsent(client) > 0) {
+      this.respond(client, done);
+      return;
+    }
+    this.held[client] = 1;
+    const seq = ++this.holdSeq[client];
+    const deadline = done + this.timeoutMs;
+    if (deadline < world.endMs) world.schedule(deadline, this.kinds.timeout, packed, seq);
+  }
+
+  /** An event for `client` exists at tMs: answer a held request. */
+  onEvent(client: number, tMs: number): void {
+    if (!this.held[client]) return;
+    this.held[client] = 0;
+    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs));
+  }
+
+  private timeout(packed: number, seq: number, tMs: number): void {
+    const client = unpackClient(packed);
+    if (!this.held[client] || this.holdSeq[client] !== seq) return;
+    if (!sameEpoch(packed, this.world.conns.epoch[mainSlot(client)])) return;
+    this.held[client] = 0;
+    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs));
+  }
+
+  private respond(client: number, sendMs: number): void {
+    const world = this.world;
+    const slot = mainSlot(client);
+    const upTo = world.source.count(this.cursors.sourceOf(client));
+    const events = upTo - this.cursors.sent[client];
+    this.cursors.sent[client] = upTo;
+    const payload = events * world.scenario.events.payloadBytes;
+    const bytes = world.scenario.http.responseHeaderBytes + payload;
+    const arrival = world.send(slot, false, bytes, payload, sendMs);
+    world.traceMessage('response', client, false, sendMs, arrival, events, bytes);
+    world.schedule(arrival, this.kinds.response, pack(client, world.conns.epoch[slot]), upTo);
+  }
+
+  private response(packed: number, upTo: number, tMs: number): void {
+    const world = this.world;
+    const client = unpackClient(packed);
+    const slot = mainSlot(client);
+    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
+    const delivered = this.cursors.deliverUpTo(client, upTo, tMs);
+    world.metrics.response(tMs, delivered === 0);
+    world.metrics.carrier();
+    world.release(slot, tMs);
+    if (tMs < world.endMs) this.send(client, tMs);
+  }
+
+  /** The held request's connection was cut at tMs: the client sees an error and asks again. */
+  onCut(client: number, tMs: number): void {
+    this.held[client] = 0;
+    this.cursors.rewind(client);
+    this.retryLater(client, this.world.closeNoticeMs(mainSlot(client), tMs));
+  }
+
+  private retryLater(client: number, noticeMs: number): void {
+    const at = noticeMs + this.errorRetryMs;
+    if (at < this.world.endMs) this.world.schedule(at, this.kinds.send, client, 0);
+  }
+}

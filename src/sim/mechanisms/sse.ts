@@ -1,0 +1,153 @@
+import type { World } from '../world.ts';
+import { MECHANISM_KINDS } from '../kinds.ts';
+import { mainSlot } from '../model/connections.ts';
+import { SSE_HEARTBEAT_BYTES, sseEventFramingBytes } from '../protocol/sizes.ts';
+import { Cursors } from './cursors.ts';
+import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+
+// Server-Sent Events (DESIGN.md §5; WHATWG HTML §9.2): one GET whose response never ends; each
+// event is `id:` + `data:` lines. After a drop the browser waits `retry` ms and reconnects with
+// Last-Event-ID, and the server replays what the client missed, so nothing is lost.
+
+const CONNECT = MECHANISM_KINDS;
+const AT_SERVER = MECHANISM_KINDS + 1;
+const HEAD = MECHANISM_KINDS + 2;
+const DATA = MECHANISM_KINDS + 3;
+const HEARTBEAT = MECHANISM_KINDS + 4;
+
+class ServerSentEvents implements Mechanism {
+  readonly drawsEventsLazily = false;
+  readonly sendsClientMessages = true;
+  private readonly cursors: Cursors;
+  /** The server is writing events to this client's stream. */
+  private readonly streaming: Uint8Array;
+  private readonly payloadBytes: number;
+  private readonly heartbeatMs: number;
+
+  constructor(private readonly world: World) {
+    this.cursors = new Cursors(world);
+    this.streaming = new Uint8Array(world.scenario.clients);
+    this.payloadBytes = world.scenario.events.payloadBytes;
+    this.heartbeatMs = world.scenario.sse.heartbeatSec * 1000;
+  }
+
+  start(): void {
+    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(0, CONNECT, c, 0);
+  }
+
+  handle(kind: number, a: number, b: number, tMs: number): void {
+    switch (kind) {
+      case CONNECT: this.connect(a, tMs); break;
+      case AT_SERVER: this.atServer(a, tMs); break;
+      case HEAD: this.arrived(a, b, tMs, true); break;
+      case DATA: this.arrived(a, b, tMs, false); break;
+      case HEARTBEAT: this.heartbeat(a, tMs); break;
+    }
+  }
+
+  private connect(client: number, tMs: number): void {
+    const world = this.world;
+    const slot = mainSlot(client);
+    const ready = world.connect(slot, tMs);
+    if (ready < 0) {
+      this.reconnectAt(client, world.refusedNoticeMs);
+      return;
+    }
+    const bytes = world.scenario.http.requestHeaderBytes;
+    const arrival = world.send(slot, true, bytes, 0, ready);
+    world.metrics.request(ready);
+    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
+    world.schedule(arrival, AT_SERVER, pack(client, world.conns.epoch[slot]), 0);
+  }
+
+  /** The stream opens: response head, then a replay of everything after Last-Event-ID. */
+  private atServer(packed: number, tMs: number): void {
+    const world = this.world;
+    const client = unpackClient(packed);
+    const slot = mainSlot(client);
+    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
+    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    this.streaming[client] = 1;
+    this.cursors.rewind(client);
+    const from = this.cursors.sent[client];
+    const upTo = world.source.count(this.cursors.sourceOf(client));
+    let framing = 0;
+    for (let i = from; i < upTo; i++) framing += sseEventFramingBytes(i + 1);
+    const payload = (upTo - from) * this.payloadBytes;
+    const bytes = world.scenario.http.responseHeaderBytes + framing + payload;
+    this.cursors.sent[client] = upTo;
+    const arrival = world.send(slot, false, bytes, payload, done);
+    world.traceMessage('response', client, false, done, arrival, upTo - from, bytes);
+    world.schedule(arrival, HEAD, packed, upTo);
+    if (this.heartbeatMs > 0) this.scheduleHeartbeat(packed, done + this.heartbeatMs);
+  }
+
+  onEventCreated(source: number, index: number, tMs: number): void {
+    if (!this.world.source.broadcast) {
+      this.push(source, index, tMs);
+      return;
+    }
+    for (let c = 0; c < this.world.scenario.clients; c++) this.push(c, index, tMs);
+  }
+
+  private push(client: number, index: number, tMs: number): void {
+    if (!this.streaming[client]) return; // it waits in the log for the next (re)connection
+    const world = this.world;
+    const slot = mainSlot(client);
+    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const bytes = sseEventFramingBytes(index + 1) + this.payloadBytes;
+    const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
+    this.cursors.sent[client] = index + 1;
+    world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes);
+    world.schedule(arrival, DATA, pack(client, world.conns.epoch[slot]), index + 1);
+  }
+
+  private arrived(packed: number, upTo: number, tMs: number, head: boolean): void {
+    const world = this.world;
+    const client = unpackClient(packed);
+    if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return; // replayed later
+    this.cursors.deliverUpTo(client, upTo, tMs);
+    if (head) world.metrics.response(tMs, false);
+    else world.metrics.carrier();
+  }
+
+  private heartbeat(packed: number, tMs: number): void {
+    const world = this.world;
+    const client = unpackClient(packed);
+    const slot = mainSlot(client);
+    if (!this.streaming[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
+    const arrival = world.send(slot, false, SSE_HEARTBEAT_BYTES, 0, tMs);
+    world.traceMessage('sseHeartbeat', client, false, tMs, arrival, 0, SSE_HEARTBEAT_BYTES);
+    this.scheduleHeartbeat(packed, tMs + this.heartbeatMs);
+  }
+
+  private scheduleHeartbeat(packed: number, tMs: number): void {
+    if (tMs < this.world.endMs) this.world.schedule(tMs, HEARTBEAT, packed, 0);
+  }
+
+  onConnectionCut(slot: number, tMs: number): void {
+    const client = slot >> 1;
+    if (slot !== mainSlot(client)) return;
+    this.streaming[client] = 0;
+    this.reconnectAt(client, this.world.closeNoticeMs(slot, tMs));
+  }
+
+  private reconnectAt(client: number, noticeMs: number): void {
+    const at = noticeMs + this.world.scenario.sse.retryMs;
+    if (at < this.world.endMs) this.world.schedule(at, CONNECT, client, 0);
+  }
+
+  onServerDown(): void {}
+
+  sendClientMessage(client: number, tMs: number): void {
+    this.world.upstream.send(client, tMs);
+  }
+
+  settle(): void {}
+}
+
+export const sseModule: MechanismModule = {
+  id: 'sse',
+  label: 'SSE',
+  create: (world) => new ServerSentEvents(world),
+};

@@ -1,0 +1,187 @@
+import type { World } from '../world.ts';
+import { MECHANISM_KINDS } from '../kinds.ts';
+import { mainSlot } from '../model/connections.ts';
+import { backoffDelayMs } from '../core/backoff.ts';
+import { WebhookChains } from './webhookChains.ts';
+import type { Mechanism, MechanismModule } from './mechanism.ts';
+import type { MessageStatus } from '../trace/types.ts';
+
+// Webhooks (DESIGN.md §5): the provider (our "server") POSTs each event, signed, to the
+// receiver's endpoint (the "client"). During a receiver outage the endpoint answers 503, so the
+// attempt fails one round trip after it is sent; an attempt that gets no answer within timeoutMs
+// fails then. Retry k is sent baseMs·factor^(k−1) (± jitter) after the failure is seen;
+// maxAttempts counts every attempt, the first included; after the last failure the event is
+// dead-lettered. Delivery is at-least-once: a receiver that processed a timed-out attempt gets
+// the retry too, a duplicate.
+
+const SEND = MECHANISM_KINDS;
+const AT_RECEIVER = MECHANISM_KINDS + 1;
+const OUTCOME = MECHANISM_KINDS + 2;
+
+const SUCCESS = 0;
+const FAILED = 1;
+const TIMED_OUT = 2;
+
+/** Webhook providers add a signature header (e.g. Stripe-Signature, X-Hub-Signature-256). */
+const SIGNATURE_HEADER_BYTES = 110;
+
+class Webhooks implements Mechanism {
+  readonly drawsEventsLazily = false;
+  readonly sendsClientMessages = false;
+  private readonly chains = new WebhookChains();
+  private readonly outages: { fromMs: number; toMs: number }[];
+
+  constructor(private readonly world: World) {
+    this.outages = world.scenario.webhook.outages.map((o) => ({
+      fromMs: o.startSec * 1000,
+      toMs: (o.startSec + o.durationSec) * 1000,
+    }));
+  }
+
+  start(): void {}
+
+  handle(kind: number, a: number, b: number, tMs: number): void {
+    if (kind === SEND) this.attempt(a, tMs);
+    else if (kind === AT_RECEIVER) this.atReceiver(a, b, tMs);
+    else if (kind === OUTCOME) this.outcome(a, b, tMs);
+  }
+
+  onEventCreated(source: number, index: number, tMs: number): void {
+    const world = this.world;
+    if (!world.source.broadcast) {
+      this.attempt(this.chains.alloc(source, index), tMs);
+      return;
+    }
+    for (let c = 0; c < world.scenario.clients; c++) this.attempt(this.chains.alloc(c, index), tMs);
+  }
+
+  private receiverDown(tMs: number): boolean {
+    for (const o of this.outages) if (tMs >= o.fromMs && tMs < o.toMs) return true;
+    return false;
+  }
+
+  private attempt(chain: number, tMs: number): void {
+    const world = this.world;
+    const chains = this.chains;
+    const client = chains.client[chain];
+    if (world.server.isDown(tMs)) {
+      // The provider is restarting; its queue is durable, so the attempt waits for it.
+      const upAt = world.server.restartWindows().find((w) => tMs >= w.fromMs && tMs < w.toMs)?.toMs ?? tMs;
+      if (upAt < world.endMs) world.schedule(upAt, SEND, chain, 0);
+      return;
+    }
+    const { server, http, events, webhook } = world.scenario;
+    const signedAt = world.server.serve(tMs, server.serviceMs);
+    const slot = mainSlot(client);
+    const conns = world.conns;
+    let ready: number;
+    if (conns.isOpen[slot] && conns.inUse[slot]) {
+      // The kept-alive connection carries another attempt: open one more for this one.
+      chains.extraConnection[chain] = 1;
+      world.metrics.connectionOpened(signedAt);
+      ready = world.net.handshake(client, signedAt);
+    } else {
+      chains.extraConnection[chain] = 0;
+      ready = world.connect(slot, signedAt);
+      if (ready < 0) ready = signedAt; // the provider's own limit is not modelled for outbound
+    }
+    const attempt = ++chains.attempts[chain];
+    const bytes = http.requestHeaderBytes + SIGNATURE_HEADER_BYTES + events.payloadBytes;
+    const arrives = world.net.transmit(client, false, bytes, events.payloadBytes, ready);
+    world.metrics.request(ready);
+    const down = this.receiverDown(arrives);
+    const answeredAt = down ? arrives : arrives + webhook.receiverMs;
+    const responseArrives = world.net.transmit(client, true, http.responseHeaderBytes, 0, answeredAt);
+    const deadline = ready + webhook.timeoutMs;
+    const outcome = down ? FAILED : responseArrives <= deadline ? SUCCESS : TIMED_OUT;
+    const outcomeAt = outcome === TIMED_OUT ? deadline : responseArrives;
+    chains.outcome[chain] = outcome;
+    chains.inFlight[chain] = 1;
+    const token = ++chains.token[chain];
+    if (!down) world.schedule(arrives, AT_RECEIVER, chain, token);
+    world.schedule(outcomeAt, OUTCOME, chain, token);
+    if (world.trace.wants(client)) {
+      const status: MessageStatus = outcome === SUCCESS ? 'ok' : outcome === FAILED ? 'failed' : 'timedOut';
+      world.trace.record('webhookAttempt', client, false, ready, arrives, 1, bytes, down ? 'failed' : 'ok', attempt);
+      world.trace.record('webhookResponse', client, true, answeredAt, responseArrives, 0, http.responseHeaderBytes, status, attempt);
+    }
+  }
+
+  private atReceiver(chain: number, token: number, tMs: number): void {
+    const chains = this.chains;
+    if (chains.token[chain] !== token || chains.client[chain] < 0) return;
+    const source = this.world.source.broadcast ? 0 : chains.client[chain];
+    if (chains.delivered[chain]) {
+      this.world.metrics.duplicate(tMs);
+      return;
+    }
+    chains.delivered[chain] = 1;
+    this.world.deliver(source, chains.eventIndex[chain], tMs);
+  }
+
+  private outcome(chain: number, token: number, tMs: number): void {
+    const chains = this.chains;
+    if (chains.token[chain] !== token || !chains.inFlight[chain]) return;
+    const world = this.world;
+    const outcome = chains.outcome[chain];
+    if (outcome !== TIMED_OUT) world.metrics.response(tMs, false);
+    world.metrics.carrier();
+    this.endAttempt(chain, tMs, outcome === TIMED_OUT);
+    if (outcome === SUCCESS) chains.release(chain);
+    else this.failed(chain, tMs);
+  }
+
+  /** Free the connection the attempt used; a timed-out one is abandoned (closed). */
+  private endAttempt(chain: number, tMs: number, abandon: boolean): void {
+    const chains = this.chains;
+    const world = this.world;
+    chains.inFlight[chain] = 0;
+    if (chains.extraConnection[chain]) {
+      world.metrics.connectionClosed(tMs);
+      return;
+    }
+    const slot = mainSlot(chains.client[chain]);
+    if (abandon) world.conns.close(slot, tMs);
+    else world.release(slot, tMs);
+  }
+
+  private failed(chain: number, tMs: number): void {
+    const world = this.world;
+    const chains = this.chains;
+    const { baseMs, factor, maxAttempts, jitter } = world.scenario.webhook.retry;
+    const attempts = chains.attempts[chain];
+    if (attempts >= maxAttempts) {
+      if (!chains.delivered[chain]) world.metrics.eventsLost(tMs, 1); // dead-lettered
+      chains.release(chain);
+      return;
+    }
+    const client = chains.client[chain];
+    const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRng.next(client));
+    const at = tMs + delay;
+    if (at < world.endMs) world.schedule(at, SEND, chain, 0);
+  }
+
+  onConnectionCut(): void {}
+
+  /** A provider restart voids every attempt on the wire: each counts as failed now. */
+  onServerDown(tMs: number): void {
+    const chains = this.chains;
+    for (let chain = 0; chain < chains.capacityUsed; chain++) {
+      if (chains.client[chain] < 0 || !chains.inFlight[chain]) continue;
+      chains.token[chain]++;
+      chains.inFlight[chain] = 0;
+      if (chains.extraConnection[chain]) this.world.metrics.connectionClosed(tMs);
+      this.failed(chain, tMs);
+    }
+  }
+
+  sendClientMessage(): void {}
+
+  settle(): void {}
+}
+
+export const webhookModule: MechanismModule = {
+  id: 'webhook',
+  label: 'Webhooks',
+  create: (world) => new Webhooks(world),
+};

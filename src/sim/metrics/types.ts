@@ -1,0 +1,63 @@
+// Metrics per mechanism (DESIGN.md §6). A figure that does not exist is null, never NaN or a fake 0.
+
+export interface EventCounts {
+  created: number;
+  delivered: number;
+  lost: number;
+  duplicates: number;
+  pending: number;
+}
+
+export interface LatencySummary {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+export interface ByteCounts {
+  up: number;
+  down: number;
+  overhead: number;
+  payload: number;
+}
+
+/** One value per simulated second: index i covers [i, i + 1) s. */
+export interface MetricSeries {
+  requests: number[];
+  responses: number[];
+  emptyResponses: number[];
+  eventsCreated: number[];
+  eventsDelivered: number[];
+  eventsLost: number[];
+  duplicates: number[];
+  /** Mean latency of the events delivered in that second; null when none were. */
+  latencyMeanMs: (number | null)[];
+  bytesUp: number[];
+  bytesDown: number[];
+  bytesOverhead: number[];
+  bytesPayload: number[];
+  /** Connections open at the server at the end of the second. */
+  openConnections: number[];
+  /** Peak open connections within the second. */
+  peakOpenConnections: number[];
+  /** Busy worker time / (workers × 1 s). */
+  serverUtilization: number[];
+  memoryKb: number[];
+}
+
+export interface MechanismMetrics {
+  requests: number;
+  requestsPerSec: number;
+  responses: number;
+  emptyResponses: number;
+  emptyRatio: number | null;
+  events: EventCounts;
+  latencyMs: LatencySummary;
+  bytes: ByteCounts;
+  peakOpenConnections: number;
+  serverUtilization: number | null;
+  peakMemoryKb: number;
+  series: MetricSeries;
+}

@@ -1,0 +1,49 @@
+import type { Scenario } from '../scenario/types.ts';
+import type { MetricsRecorder } from '../metrics/recorder.ts';
+
+// The server's worker pool (DESIGN.md §2): requests are served first come, first served by the
+// earliest-free worker. Because the engine calls serve() in time order, keeping each worker's
+// next-free time in a min-heap is an exact multi-server FIFO queue with no completion events.
+
+export class Server {
+  private readonly freeAtMs: Float64Array;
+  private readonly restarts: { fromMs: number; toMs: number }[];
+
+  constructor(scenario: Scenario, private readonly metrics: MetricsRecorder) {
+    this.freeAtMs = new Float64Array(scenario.server.workers);
+    this.restarts = scenario.faults.serverRestarts.map((r) => ({ fromMs: r.atSec * 1000, toMs: (r.atSec + r.downSec) * 1000 }));
+  }
+
+  /** Occupy a worker for serviceMs from the time the job arrives; returns when it finishes. */
+  serve(arrivalMs: number, serviceMs: number): number {
+    const free = this.freeAtMs;
+    const start = free[0] > arrivalMs ? free[0] : arrivalMs;
+    const done = start + serviceMs;
+    if (serviceMs > 0) this.metrics.busy(start, done);
+    // Replace the root with the new free time and sift it down.
+    const n = free.length;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && free[r] < free[l] ? r : l;
+      if (free[c] >= done) break;
+      free[i] = free[c];
+      i = c;
+    }
+    free[i] = done;
+    return done;
+  }
+
+  /** True while a restart keeps the server down. */
+  isDown(tMs: number): boolean {
+    for (const r of this.restarts) if (tMs >= r.fromMs && tMs < r.toMs) return true;
+    return false;
+  }
+
+  /** Down windows, for scheduling the drops. */
+  restartWindows(): readonly { fromMs: number; toMs: number }[] {
+    return this.restarts;
+  }
+}

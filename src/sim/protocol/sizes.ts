@@ -1,0 +1,43 @@
+// Bytes on the wire at the application layer (HTTP heads and bodies, TLS handshake messages,
+// WebSocket and SSE framing). TCP/IP headers are not counted: they scale with packets, not with
+// the protocol choice, and would blur the comparison the lab is about.
+
+/** RFC 6455 §5.2: 2-byte base header, 16-bit extended length above 125 B, 64-bit above 65,535 B. */
+export function wsFrameHeaderBytes(payloadBytes: number, masked: boolean): number {
+  const base = payloadBytes <= 125 ? 2 : payloadBytes <= 0xffff ? 4 : 10;
+  return masked ? base + 4 : base; // clients mask every frame (RFC 6455 §5.3): 4-byte key
+}
+
+/** Extra request headers of an upgrade: Upgrade, Connection, Sec-WebSocket-Key/Version/Extensions. */
+export const WS_UPGRADE_EXTRA_REQUEST_BYTES = 150;
+/** "101 Switching Protocols" with Sec-WebSocket-Accept, measured from Node's ws server (DESIGN.md §5). */
+export const WS_UPGRADE_RESPONSE_BYTES = 129;
+/** A ping without payload from the server; the browser answers with a masked pong. */
+export const WS_PING_BYTES = wsFrameHeaderBytes(0, false);
+export const WS_PONG_BYTES = wsFrameHeaderBytes(0, true);
+
+/** `id: <n>\n` + `data: ` + `\n\n` around the payload (WHATWG HTML §9.2.6). */
+export function sseEventFramingBytes(eventId: number): number {
+  return 5 + decimalDigits(eventId) + 1 + 6 + 2;
+}
+/** `: ping\n\n`, a comment line that keeps intermediaries from seeing an idle stream. */
+export const SSE_HEARTBEAT_BYTES = 8;
+
+function decimalDigits(n: number): number {
+  let digits = 1;
+  for (let x = Math.abs(Math.trunc(n)); x >= 10; x = Math.floor(x / 10)) digits++;
+  return digits;
+}
+
+/**
+ * TLS handshake bytes per connection. Chrome pads its ClientHello to 517 B; a server flight with a
+ * two-certificate RSA-2048 chain is ≈ 3.5 kB (RFC 8446 §2 message flow; RFC 5246 §7.3 for 1.2).
+ */
+export const TLS_HANDSHAKE_BYTES = {
+  none: { up: 0, down: 0, roundTrips: 0 },
+  '1.3': { up: 517 + 80, down: 3500, roundTrips: 1 },
+  '1.2': { up: 517 + 130, down: 3450 + 51, roundTrips: 2 },
+} as const;
+
+/** Maximum segment size used to count packets for loss (Ethernet MTU 1500 − 40 B of headers). */
+export const MSS_BYTES = 1460;

@@ -1,0 +1,227 @@
+import type { MechanismId, Scenario } from './scenario/types.ts';
+import { Scheduler } from './core/scheduler.ts';
+import { RandomStreams, Stream } from './core/rng.ts';
+import { MetricsRecorder } from './metrics/recorder.ts';
+import { EventSource } from './model/eventSource.ts';
+import { Network } from './model/network.ts';
+import { Server } from './model/server.ts';
+import { Connections, clientOf } from './model/connections.ts';
+import { TraceRecorder } from './trace/recorder.ts';
+import type { MessageKind } from './trace/types.ts';
+import type { Mechanism } from './mechanisms/mechanism.ts';
+import { Kind, MECHANISM_KINDS } from './kinds.ts';
+import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
+
+// One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
+// state, so selecting another mechanism cannot change this one's numbers.
+
+
+const SALTS: Record<MechanismId, number> = { polling: 1, longPolling: 2, sse: 3, websocket: 4, webhook: 5 };
+
+export class World {
+  readonly sched = new Scheduler();
+  readonly metrics: MetricsRecorder;
+  readonly source: EventSource;
+  readonly net: Network;
+  readonly server: Server;
+  readonly conns: Connections;
+  readonly trace: TraceRecorder;
+  /** Per-client streams for this mechanism's own choices (backoff jitter, poll phase…). */
+  readonly backoffRng: RandomStreams;
+  readonly phaseRng: RandomStreams;
+  readonly endMs: number;
+  /** Scheduler events handled so far. */
+  processed = 0;
+  mechanism!: Mechanism;
+  readonly upstream = new UpstreamPosts(this);
+  private readonly clientMessageRng: RandomStreams;
+  private readonly clientMessageMeanGapMs: number;
+
+  constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number) {
+    const salt = SALTS[id];
+    this.endMs = scenario.durationSec * 1000;
+    this.metrics = new MetricsRecorder(scenario.durationSec, scenario.server.workers, scenario.server.memoryPerConnectionKb);
+    this.source = new EventSource(scenario, this.endMs, this.metrics);
+    this.net = new Network(scenario, salt, this.metrics);
+    this.server = new Server(scenario, this.metrics);
+    this.conns = new Connections(scenario, this.metrics);
+    this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
+    this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
+    this.phaseRng = new RandomStreams(scenario.seed, Stream.pollPhase, scenario.clients);
+    // Client messages are the same draws for every mechanism (common random numbers).
+    this.clientMessageRng = new RandomStreams(scenario.seed, Stream.clientMessages, scenario.clients);
+    const rate = scenario.clientMessages.ratePerSec;
+    this.clientMessageMeanGapMs = rate > 0 ? 1000 / rate : Infinity;
+  }
+
+  /** Schedule the first events: event creation (unless the mechanism draws lazily), faults, start. */
+  start(mechanism: Mechanism): void {
+    this.mechanism = mechanism;
+    if (!mechanism.drawsEventsLazily) {
+      for (let s = 0; s < this.source.sourceCount; s++) this.scheduleCreation(s);
+    }
+    this.server.restartWindows().forEach((w, i) => this.schedule(w.fromMs, Kind.serverDown, i, 0));
+    if (mechanism.sendsClientMessages && Number.isFinite(this.clientMessageMeanGapMs)) {
+      for (let c = 0; c < this.scenario.clients; c++) this.scheduleClientMessage(c, 0);
+    }
+    mechanism.start();
+  }
+
+  schedule(tMs: number, kind: number, a: number, b: number): void {
+    this.sched.push(tMs, kind, a, b);
+  }
+
+  /** Process every event at or before tMs (never past the end of the run). */
+  advanceTo(tMs: number): void {
+    const until = Math.min(tMs, this.endMs);
+    const sched = this.sched;
+    const mechanism = this.mechanism;
+    while (sched.size > 0 && sched.peekTime() <= until) {
+      const slot = sched.pop();
+      const kind = sched.kind[slot];
+      const a = sched.a[slot];
+      const b = sched.b[slot];
+      const t = sched.now;
+      this.processed++;
+      if (kind >= MECHANISM_KINDS) mechanism.handle(kind, a, b, t);
+      else this.handleWorldEvent(kind, a, b, t);
+    }
+  }
+
+  private handleWorldEvent(kind: number, a: number, b: number, t: number): void {
+    switch (kind) {
+      case Kind.eventCreated: {
+        const index = this.source.append(a);
+        this.scheduleCreation(a);
+        this.mechanism.onEventCreated(a, index, t);
+        break;
+      }
+      case Kind.idleCheck:
+        this.idleCheck(a, b, t);
+        break;
+      case Kind.serverDown:
+        this.serverDown(t);
+        break;
+      case Kind.clientMessage:
+        this.mechanism.sendClientMessage(a, t);
+        this.scheduleClientMessage(a, t);
+        break;
+      case Kind.postAtServer:
+      case Kind.postResponse:
+        this.upstream.handle(kind, a, t);
+        break;
+    }
+  }
+
+  private scheduleCreation(s: number): void {
+    const next = this.source.nextMs[s];
+    if (next < this.endMs) this.schedule(next, Kind.eventCreated, s, 0);
+  }
+
+  private scheduleClientMessage(client: number, tMs: number): void {
+    const next = tMs + this.clientMessageRng.exponential(client, this.clientMessageMeanGapMs);
+    if (next < this.endMs) this.schedule(next, Kind.clientMessage, client, 0);
+  }
+
+  // ---- connections ------------------------------------------------------------------------
+
+  /**
+   * A connection for a request at tMs on `slot`: reuse it when keep-alive allows, else open one
+   * (TCP + TLS round trips). Returns when the request can be sent, or −1 when the connection is
+   * refused (server down or at its connection limit); then `refusedNoticeMs` says when the
+   * client learns it.
+   */
+  connect(slot: number, tMs: number): number {
+    const conns = this.conns;
+    const client = clientOf(slot);
+    if (conns.reusable(slot, tMs)) {
+      conns.inUse[slot] = 1;
+      return tMs;
+    }
+    if (conns.isOpen[slot]) conns.close(slot, tMs);
+    const synArrivesMs = tMs + this.scenario.network.latencyMs;
+    if (this.server.isDown(synArrivesMs) || this.metrics.openConnections >= this.scenario.server.maxConnections) {
+      this.refusedNoticeMs = this.net.controlRoundTrip(client, tMs);
+      this.trace.record('connect', client, true, tMs, this.refusedNoticeMs, 0, 0, 'refused');
+      return -1;
+    }
+    conns.open(slot, tMs);
+    const ready = this.net.handshake(client, tMs);
+    this.trace.record('connect', client, true, tMs, ready, 0, 0);
+    conns.touch(slot, ready);
+    this.armIdleCheck(slot);
+    return ready;
+  }
+  refusedNoticeMs = 0;
+
+  /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */
+  send(slot: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
+    const arrival = this.net.transmit(clientOf(slot), up, bytes, payloadBytes, tMs);
+    this.conns.touch(slot, up ? arrival : tMs);
+    return arrival;
+  }
+
+  /** The request on `slot` is finished; with keep-alive the connection idles, else it closes. */
+  release(slot: number, tMs: number): void {
+    const conns = this.conns;
+    if (!conns.isOpen[slot]) return;
+    if (!conns.keepAlive) {
+      conns.close(slot, tMs);
+      return;
+    }
+    conns.inUse[slot] = 0;
+    conns.touch(slot, tMs);
+    this.armIdleCheck(slot);
+  }
+
+  /** Make sure an idle check is pending no later than the connection's current deadline. */
+  armIdleCheck(slot: number): void {
+    const deadline = this.conns.deadlineMs(slot);
+    if (deadline < this.conns.checkAtMs[slot]) {
+      this.conns.checkAtMs[slot] = deadline;
+      this.schedule(deadline, Kind.idleCheck, slot, this.conns.epoch[slot]);
+    }
+  }
+
+  private idleCheck(slot: number, epoch: number, t: number): void {
+    const conns = this.conns;
+    if (conns.epoch[slot] !== epoch || conns.checkAtMs[slot] !== t) return; // superseded
+    conns.checkAtMs[slot] = Infinity;
+    const deadline = conns.deadlineMs(slot);
+    if (t >= deadline) {
+      const wasInUse = conns.inUse[slot] === 1;
+      conns.close(slot, t);
+      this.trace.record('close', clientOf(slot), false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok');
+      this.trace.markDropped(clientOf(slot), t);
+      if (wasInUse) this.mechanism.onConnectionCut(slot, t);
+    } else {
+      this.armIdleCheck(slot);
+    }
+  }
+
+  /** When the client sees a close that happened at the server side at tMs (the FIN travels d). */
+  closeNoticeMs(slot: number, tMs: number): number {
+    return this.net.transmit(clientOf(slot), false, 0, 0, tMs);
+  }
+
+  private serverDown(t: number): void {
+    const conns = this.conns;
+    for (let slot = 0; slot < conns.isOpen.length; slot++) {
+      if (!conns.isOpen[slot]) continue;
+      const wasInUse = conns.inUse[slot] === 1;
+      conns.close(slot, t);
+      this.trace.markDropped(clientOf(slot), t);
+      if (wasInUse) this.mechanism.onConnectionCut(slot, t);
+    }
+    this.mechanism.onServerDown(t);
+  }
+
+  /** Record an event delivery: latency from its creation to arrival at tMs. */
+  deliver(source: number, index: number, tMs: number): void {
+    this.metrics.delivery(tMs, tMs - this.source.timeOf(source, index));
+  }
+
+  traceMessage(kind: MessageKind, client: number, up: boolean, sendMs: number, arriveMs: number, events: number, bytes: number): void {
+    if (this.trace.wants(client)) this.trace.record(kind, client, up, sendMs, arriveMs, events, bytes);
+  }
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { expect, test, type Locator } from '@playwright/test';
+
+const MECHANISMS = ['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks'];
+
+/** "4.76" → 4.76, "1,049 ms" → 1049, "—" → null. */
+function parseFigure(text: string): number | null {
+  const match = /^-?[\d,]+(\.\d+)?/.exec(text.trim());
+  return match ? Number(match[0].replaceAll(',', '')) : null;
+}
+
+async function rowFigures(table: Locator, mechanism: string, columns: string[]) {
+  const row = table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name: mechanism, exact: true }) });
+  const cells = await row.getByRole('cell').allTextContents();
+  // The first column header ("Mechanism") sits above the row headers, not above a cell.
+  return (column: string) => parseFigure(cells[columns.indexOf(column) - 1] ?? '');
+}
+
+test('the scoreboard shows the engine’s numbers for the default scenario', async ({ page }, testInfo) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Push/Pull Lab');
+  await expect(page.getByRole('main')).toBeVisible();
+
+  const table = page.getByRole('table', { name: 'Scoreboard' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(table.getByRole('rowheader')).toHaveText(MECHANISMS);
+  await expect(page.getByRole('status')).toContainText('Simulated 120 s of 10 clients');
+
+  const columns = await table.getByRole('columnheader').allTextContents();
+  for (const mechanism of MECHANISMS) {
+    const figure = await rowFigures(table, mechanism, columns);
+    // The default scenario delivers events to every mechanism, so these exist and are positive.
+    expect(figure('Requests/s'), `${mechanism} requests/s`).toBeGreaterThan(0);
+    expect(figure('Mean latency'), `${mechanism} mean latency`).toBeGreaterThan(0);
+  }
+
+  // 10 clients polling with a fixed 2 s delay after each response, 50 ms away: one request per
+  // client every 2 s + one round trip ≈ 10 / 2.1 ≈ 4.76 per second.
+  const polling = await rowFigures(table, 'Polling', columns);
+  const pollingRate = polling('Requests/s');
+  expect(pollingRate).toBeGreaterThanOrEqual(4.0);
+  expect(pollingRate).toBeLessThanOrEqual(5.2);
+
+  // The table scrolls inside its wrapper; the page itself never scrolls sideways.
+  const pageOverflowPx = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(pageOverflowPx).toBe(0);
+
+  // For people to look at, not compared pixel by pixel.
+  await page.screenshot({
+    path: join(testInfo.project.outputDir, `scoreboard-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+  expect(pageErrors).toEqual([]);
+});
+
+// Runs in the phone project only (the desktop project leaves out @phone tests).
+test(
+  'on a phone-sized screen the scoreboard scrolls sideways inside its labelled wrapper',
+  { tag: '@phone' },
+  async ({ page }) => {
+    await page.goto('./');
+    const wrapper = page.getByRole('region', { name: 'Scoreboard' });
+    await expect(wrapper).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('The table scrolls sideways')).toBeVisible();
+    const hiddenPx = await wrapper.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(hiddenPx).toBeGreaterThan(0);
+
+    // Keyboard users can scroll it too: the wrapper takes focus and answers the arrow keys.
+    await wrapper.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => wrapper.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  },
+);

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's chromium when installed (Playwright cannot download its own browsers on every machine);
+// CHROMIUM_PATH points at any other build; otherwise Playwright's bundled browser.
+const systemChromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const launchOptions = systemChromium
+  ? {
+      executablePath: systemChromium,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }
+  : {};
+
+const isCI = Boolean(process.env.CI);
+const baseURL = 'http://127.0.0.1:4173';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  reporter: 'list',
+  use: { baseURL, launchOptions, trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'desktop',
+      grepInvert: /@phone/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
+    },
+    {
+      // An iPhone-sized screen in Chromium's mobile emulation (touch, meta viewport honoured).
+      name: 'phone',
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        launchOptions,
+      },
+    },
+  ],
+  // `npm run test:e2e` builds first; this only serves dist/. A server already on the port could be
+  // serving an older build, so it is never reused: Playwright stops with "port already used" instead.
+  webServer: {
+    command: 'npm run preview',
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MISSING,
+  formatBytes,
+  formatDurationMs,
+  formatInteger,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from './format.ts';
+
+// Units are joined with a no-break space; write it visibly in the expectations.
+const nb = (text: string) => text.replace(' ', '\u00a0');
+
+describe('a figure that does not exist', () => {
+  it('shows as a dash for null, undefined, NaN and infinities in every format', () => {
+    const formats = [formatInteger, formatRate, formatPercent, formatMs, formatBytes, formatDurationMs];
+    for (const format of formats) {
+      for (const value of [null, undefined, Number.NaN, Infinity, -Infinity]) {
+        expect(format(value)).toBe(MISSING);
+      }
+    }
+    expect(MISSING).toBe('—');
+  });
+
+  it('is different from a real zero, which shows as 0', () => {
+    expect(formatInteger(0)).toBe('0');
+    expect(formatRate(0)).toBe('0');
+    expect(formatPercent(0)).toBe(nb('0 %'));
+    expect(formatMs(0)).toBe(nb('0 ms'));
+    expect(formatBytes(0)).toBe(nb('0 B'));
+  });
+});
+
+describe('formatInteger', () => {
+  it('groups thousands and rounds to a whole number', () => {
+    expect(formatInteger(7)).toBe('7');
+    expect(formatInteger(12345)).toBe('12,345');
+    expect(formatInteger(1234567.6)).toBe('1,234,568');
+  });
+});
+
+describe('formatRate', () => {
+  it('keeps three significant digits', () => {
+    expect(formatRate(10 / 2.1)).toBe('4.76');
+    expect(formatRate(51.26)).toBe('51.3');
+    expect(formatRate(123.4)).toBe('123');
+    expect(formatRate(0.012345)).toBe('0.0123');
+  });
+
+  it('never rounds away digits of the integer part', () => {
+    expect(formatRate(1234.5)).toBe('1,235');
+    expect(formatRate(98765.4)).toBe('98,765');
+  });
+
+  it('drops trailing zeros and carries over cleanly at a power of ten', () => {
+    expect(formatRate(4.8)).toBe('4.8');
+    expect(formatRate(9.999)).toBe('10');
+    expect(formatRate(999.7)).toBe('1,000');
+  });
+});
+
+describe('formatPercent', () => {
+  it('turns a ratio into a percentage with its sign', () => {
+    expect(formatPercent(0.873)).toBe(nb('87.3 %'));
+    expect(formatPercent(1)).toBe(nb('100 %'));
+    expect(formatPercent(0.5)).toBe(nb('50 %'));
+  });
+
+  it('keeps small utilisations visible instead of rounding them to zero', () => {
+    expect(formatPercent(0.0006)).toBe(nb('0.06 %'));
+    expect(formatPercent(0.000012345)).toBe(nb('0.00123 %'));
+  });
+});
+
+describe('formatMs', () => {
+  it('shows milliseconds with their unit', () => {
+    expect(formatMs(51.26)).toBe(nb('51.3 ms'));
+    expect(formatMs(100)).toBe(nb('100 ms'));
+    expect(formatMs(1049.4)).toBe(nb('1,049 ms'));
+    expect(formatMs(0.25)).toBe(nb('0.25 ms'));
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses whole bytes below a kilobyte', () => {
+    expect(formatBytes(850)).toBe(nb('850 B'));
+    expect(formatBytes(999.4)).toBe(nb('999 B'));
+  });
+
+  it('uses decimal kB, MB and GB with three significant digits', () => {
+    expect(formatBytes(1000)).toBe(nb('1 kB'));
+    expect(formatBytes(12_345)).toBe(nb('12.3 kB'));
+    expect(formatBytes(123_456)).toBe(nb('123 kB'));
+    expect(formatBytes(1_234_567)).toBe(nb('1.23 MB'));
+    expect(formatBytes(5_600_000_000)).toBe(nb('5.6 GB'));
+  });
+
+  it('moves to the next unit when rounding reaches a thousand', () => {
+    expect(formatBytes(999.6)).toBe(nb('1 kB'));
+    expect(formatBytes(999_999)).toBe(nb('1 MB'));
+  });
+});
+
+describe('formatDurationMs', () => {
+  it('shows settings below a second in ms and longer ones in seconds', () => {
+    expect(formatDurationMs(250)).toBe(nb('250 ms'));
+    expect(formatDurationMs(2000)).toBe(nb('2 s'));
+    expect(formatDurationMs(2500)).toBe(nb('2.5 s'));
+    expect(formatDurationMs(120_000)).toBe(nb('120 s'));
+  });
+});

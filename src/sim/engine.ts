@@ -29,6 +29,10 @@ export interface Simulation {
   trace(id: MechanismId): readonly TraceMessage[];
   /** Scheduler events processed so far, all mechanisms together (for the benchmark). */
   eventsProcessed(): number;
+  /** Scheduler events waiting, all mechanisms together. */
+  eventsPending(): number;
+  /** Mean length of one mechanism's queue over the run so far (sampled), for the benchmark. */
+  meanQueueLength(): number;
 }
 
 const DEFAULT_TRACE_CLIENTS = 8;
@@ -70,6 +74,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       let total = 0;
       for (const world of worlds.values()) total += world.processed;
       return total;
+    },
+    eventsPending: () => {
+      let total = 0;
+      for (const world of worlds.values()) total += world.sched.size;
+      return total;
+    },
+    meanQueueLength: () => {
+      let sum = 0;
+      let samples = 0;
+      for (const world of worlds.values()) {
+        sum += world.pendingSampleSum;
+        samples += world.pendingSamples;
+      }
+      return samples > 0 ? sum / samples : 0;
     },
   };
 }

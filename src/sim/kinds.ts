@@ -12,3 +12,6 @@ export const Kind = {
 } as const;
 
 export const MECHANISM_KINDS = 16;
+
+/** Upper bound on kinds in one world (world kinds + a mechanism's own). */
+export const KIND_COUNT = 32;

@@ -23,10 +23,17 @@ export function sseEventFramingBytes(eventId: number): number {
 /** `: ping\n\n`, a comment line that keeps intermediaries from seeing an idle stream. */
 export const SSE_HEARTBEAT_BYTES = 8;
 
+/** Digits of a non-negative integer id (ids stay far below 10^12). */
 function decimalDigits(n: number): number {
-  let digits = 1;
-  for (let x = Math.abs(Math.trunc(n)); x >= 10; x = Math.floor(x / 10)) digits++;
-  return digits;
+  if (n < 10) return 1;
+  if (n < 100) return 2;
+  if (n < 1000) return 3;
+  if (n < 10000) return 4;
+  if (n < 100000) return 5;
+  if (n < 1000000) return 6;
+  if (n < 10000000) return 7;
+  if (n < 100000000) return 8;
+  return n < 1000000000 ? 9 : n < 10000000000 ? 10 : n < 100000000000 ? 11 : 12;
 }
 
 /**

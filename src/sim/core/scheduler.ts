@@ -62,8 +62,10 @@ export class Scheduler {
 
   /** The ring of kind k and delay octave o is rings[k * OCTAVES + o], created when first used. */
   private readonly rings: (Ring | undefined)[];
-  /** Indices of the rings that are non-empty. */
-  private readonly activeRings: number[] = [];
+  /** The non-empty rings (their indices) and the time at the head of each, densely packed. */
+  private readonly activeIndex: Int32Array;
+  private readonly activeHead: Float64Array;
+  private activeCount = 0;
   private readonly priorityOfKind: Int32Array;
   private readonly heapOnly: Uint8Array;
 
@@ -90,6 +92,8 @@ export class Scheduler {
     this.heapOnly = new Uint8Array(kindCount);
     for (const k of heapKinds) this.heapOnly[k] = 1;
     this.rings = new Array<Ring | undefined>(kindCount * OCTAVES).fill(undefined);
+    this.activeIndex = new Int32Array(kindCount * OCTAVES);
+    this.activeHead = new Float64Array(kindCount * OCTAVES);
     for (let k = 0; k < kindCount; k++) {
       this.priorityOfKind[k] = priorities[k] ?? 0;
     }
@@ -108,7 +112,10 @@ export class Scheduler {
     let ring = this.rings[index];
     if (ring === undefined) this.rings[index] = ring = new Ring();
     if (timeMs >= ring.lastTime) {
-      if (ring.size === 0) this.activeRings.push(index);
+      if (ring.size === 0) {
+        this.activeIndex[this.activeCount] = index;
+        this.activeHead[this.activeCount++] = timeMs;
+      }
       ring.push(timeMs, seq, a, b);
       return;
     }
@@ -127,12 +134,7 @@ export class Scheduler {
   /** Time of the earliest event, or Infinity when there is none. */
   peekTime(): number {
     let t = this.heapSize > 0 ? this.heapTime[0] : Infinity;
-    const active = this.activeRings;
-    for (let i = 0; i < active.length; i++) {
-      const ring = this.rings[active[i]] as Ring;
-      const rt = ring.time[ring.head];
-      if (rt < t) t = rt;
-    }
+    for (let i = 0; i < this.activeCount; i++) if (this.activeHead[i] < t) t = this.activeHead[i];
     return t;
   }
 
@@ -141,59 +143,70 @@ export class Scheduler {
    * in now/kind/a/b. Returns false (and removes nothing) when no event is due.
    */
   popUntil(untilMs: number): boolean {
-    // Find the earliest ring head (ties by priority, then sequence).
-    const active = this.activeRings;
-    const rings = this.rings;
-    const priorityOfKind = this.priorityOfKind;
+    // The earliest ring head: a scan of a dense array of head times; ties (rare) look deeper.
+    const heads = this.activeHead;
+    const n = this.activeCount;
     let best = -1;
     let bestTime = Infinity;
-    let bestPriority = 0;
-    let bestSeq = 0;
-    for (let i = 0; i < active.length; i++) {
-      const ring = rings[active[i]] as Ring;
-      const t = ring.time[ring.head];
-      if (t > bestTime) continue;
-      const p = priorityOfKind[active[i] >> OCTAVE_BITS];
-      const s = ring.seq[ring.head];
-      if (t < bestTime || p < bestPriority || (p === bestPriority && s < bestSeq)) {
+    for (let i = 0; i < n; i++) {
+      const t = heads[i];
+      if (t < bestTime) {
         best = i;
         bestTime = t;
-        bestPriority = p;
-        bestSeq = s;
+      } else if (t === bestTime && this.ringBefore(i, best)) {
+        best = i;
       }
     }
     if (this.heapSize > 0) {
       const t = this.heapTime[0];
-      if (t < bestTime || best < 0) {
+      if (t < bestTime || (t === bestTime && this.heapBeforeRing(best))) {
         if (t > untilMs) return false;
         this.popHeap();
         return true;
       }
-      if (t === bestTime) {
-        const slot = this.heapSlot[0];
-        const p = priorityOfKind[this.slotKind[slot]];
-        if (p < bestPriority || (p === bestPriority && this.slotSeq[slot] < bestSeq)) {
-          if (t > untilMs) return false;
-          this.popHeap();
-          return true;
-        }
-      }
     }
     if (best < 0 || bestTime > untilMs) return false;
-    const ring = rings[active[best]] as Ring;
+    const index = this.activeIndex[best];
+    const ring = this.rings[index] as Ring;
     const h = ring.head;
     this.now = bestTime;
-    this.kind = active[best] >> OCTAVE_BITS;
+    this.kind = index >> OCTAVE_BITS;
     this.a = ring.a[h];
     this.b = ring.b[h];
     ring.head = (h + 1) & (ring.time.length - 1);
     if (--ring.size === 0) {
       ring.lastTime = -Infinity;
-      active[best] = active[active.length - 1];
-      active.pop();
+      const last = --this.activeCount;
+      this.activeIndex[best] = this.activeIndex[last];
+      heads[best] = heads[last];
+    } else {
+      heads[best] = ring.time[ring.head];
     }
     this.size--;
     return true;
+  }
+
+  /** Order of two ring heads at the same time: priority of the kind, then sequence. */
+  private ringBefore(i: number, j: number): boolean {
+    const ri = this.activeIndex[i];
+    const rj = this.activeIndex[j];
+    const pi = this.priorityOfKind[ri >> OCTAVE_BITS];
+    const pj = this.priorityOfKind[rj >> OCTAVE_BITS];
+    if (pi !== pj) return pi < pj;
+    const a = this.rings[ri] as Ring;
+    const b = this.rings[rj] as Ring;
+    return a.seq[a.head] < b.seq[b.head];
+  }
+
+  /** The heap's top (at the same time as ring head `best`) runs first. */
+  private heapBeforeRing(best: number): boolean {
+    const slot = this.heapSlot[0];
+    const index = this.activeIndex[best];
+    const ph = this.priorityOfKind[this.slotKind[slot]];
+    const pr = this.priorityOfKind[index >> OCTAVE_BITS];
+    if (ph !== pr) return ph < pr;
+    const ring = this.rings[index] as Ring;
+    return this.slotSeq[slot] < ring.seq[ring.head];
   }
 
   private popHeap(): void {

@@ -46,13 +46,15 @@ class Webhooks implements Mechanism {
     else if (kind === OUTCOME) this.outcome(a, b, tMs);
   }
 
+  /** Each delivery chain keeps the event's creation time, so the log is not needed after this. */
   onEventCreated(source: number, index: number, tMs: number): void {
     const world = this.world;
+    world.source.release(source, index + 1);
     if (!world.source.broadcast) {
-      this.attempt(this.chains.alloc(source, index), tMs);
+      this.attempt(this.chains.alloc(source, tMs), tMs);
       return;
     }
-    for (let c = 0; c < world.scenario.clients; c++) this.attempt(this.chains.alloc(c, index), tMs);
+    for (let c = 0; c < world.scenario.clients; c++) this.attempt(this.chains.alloc(c, tMs), tMs);
   }
 
   private receiverDown(tMs: number): boolean {
@@ -110,13 +112,12 @@ class Webhooks implements Mechanism {
   private atReceiver(chain: number, token: number, tMs: number): void {
     const chains = this.chains;
     if (chains.token[chain] !== token || chains.client[chain] < 0) return;
-    const source = this.world.source.broadcast ? 0 : chains.client[chain];
     if (chains.delivered[chain]) {
       this.world.metrics.duplicate(tMs);
       return;
     }
     chains.delivered[chain] = 1;
-    this.world.deliver(source, chains.eventIndex[chain], tMs);
+    this.world.metrics.delivery(tMs, tMs - chains.createdMs[chain]);
   }
 
   private outcome(chain: number, token: number, tMs: number): void {

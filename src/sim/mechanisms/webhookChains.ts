@@ -4,7 +4,7 @@
 
 export class WebhookChains {
   client = new Int32Array(0);
-  eventIndex = new Float64Array(0);
+  createdMs = new Float64Array(0);
   attempts = new Int32Array(0);
   /** The receiver has processed this event at least once. */
   delivered = new Uint8Array(0);
@@ -21,11 +21,11 @@ export class WebhookChains {
   /** Chains in use, for scanning on a provider restart. */
   live = 0;
 
-  alloc(client: number, eventIndex: number): number {
+  alloc(client: number, createdMs: number): number {
     const id = this.free.length > 0 ? (this.free.pop() as number) : this.size++;
     if (id >= this.client.length) this.grow(Math.max(1024, this.client.length * 2));
     this.client[id] = client;
-    this.eventIndex[id] = eventIndex;
+    this.createdMs[id] = createdMs;
     this.attempts[id] = 0;
     this.delivered[id] = 0;
     this.inFlight[id] = 0;
@@ -53,7 +53,7 @@ export class WebhookChains {
       return dst;
     };
     this.client = grow(this.client, (n) => new Int32Array(n));
-    this.eventIndex = grow(this.eventIndex, (n) => new Float64Array(n));
+    this.createdMs = grow(this.createdMs, (n) => new Float64Array(n));
     this.attempts = grow(this.attempts, (n) => new Int32Array(n));
     this.delivered = grow(this.delivered, (n) => new Uint8Array(n));
     this.inFlight = grow(this.inFlight, (n) => new Uint8Array(n));

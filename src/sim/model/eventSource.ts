@@ -9,6 +9,7 @@ import type { MetricsRecorder } from '../metrics/recorder.ts';
 
 /** Events of a burst follow each other this closely (the "bursty" process). */
 const BURST_SPACING_MS = 10;
+/** Initial ring size per source (a power of two). */
 const INITIAL_LOG = 16;
 
 export class EventSource {
@@ -21,14 +22,22 @@ export class EventSource {
   private readonly rng: RandomStreams;
   private readonly burstLeft: Int32Array;
   private readonly burstStartMs: Float64Array;
-  private readonly logs: Float64Array[] = [];
-  /** Absolute index of logs[s][0]. */
-  private readonly base: Float64Array;
+  /**
+   * Creation times: one ring of `capacity` entries per source in a single block (dense, so an
+   * append touches one cache line, not an array object and its store). Event i of source s sits
+   * at s·capacity + (i mod capacity) until it is released.
+   */
+  private times: Float64Array;
+  private capacity = INITIAL_LOG;
+  private readonly released: Float64Array;
   private readonly counts: Float64Array;
   private readonly meanGapMs: number;
+  private readonly periodic: boolean;
+  private readonly bursty: boolean;
+  private readonly burstSize: number;
 
   constructor(
-    private readonly scenario: Scenario,
+    scenario: Scenario,
     private readonly endMs: number,
     private readonly metrics: MetricsRecorder,
   ) {
@@ -40,20 +49,23 @@ export class EventSource {
     this.nextMs = new Float64Array(this.sourceCount);
     this.burstLeft = new Int32Array(this.sourceCount);
     this.burstStartMs = new Float64Array(this.sourceCount);
-    this.base = new Float64Array(this.sourceCount);
+    this.released = new Float64Array(this.sourceCount);
+    this.times = new Float64Array(this.sourceCount * this.capacity);
     this.counts = new Float64Array(this.sourceCount);
     this.meanGapMs = events.ratePerSec > 0 ? 1000 / events.ratePerSec : Infinity;
+    this.periodic = events.process === 'periodic';
+    this.bursty = events.process === 'bursty';
+    this.burstSize = events.burstSize;
     for (let s = 0; s < this.sourceCount; s++) {
-      this.logs.push(new Float64Array(INITIAL_LOG));
       this.nextMs[s] = this.firstTime(s);
     }
   }
 
   private firstTime(s: number): number {
     if (!Number.isFinite(this.meanGapMs)) return Infinity;
-    const { process, burstSize } = this.scenario.events;
-    if (process === 'periodic') return this.within(this.rng.next(s) * this.meanGapMs);
-    if (process === 'bursty') {
+    const burstSize = this.burstSize;
+    if (this.periodic) return this.within(this.rng.next(s) * this.meanGapMs);
+    if (this.bursty) {
       const start = this.rng.exponential(s, this.meanGapMs * burstSize);
       this.burstStartMs[s] = start;
       this.burstLeft[s] = burstSize - 1;
@@ -63,9 +75,9 @@ export class EventSource {
   }
 
   private following(s: number, previousMs: number): number {
-    const { process, burstSize } = this.scenario.events;
-    if (process === 'periodic') return this.within(previousMs + this.meanGapMs);
-    if (process === 'bursty') {
+    const burstSize = this.burstSize;
+    if (this.periodic) return this.within(previousMs + this.meanGapMs);
+    if (this.bursty) {
       if (this.burstLeft[s] > 0) {
         this.burstLeft[s]--;
         return this.within(previousMs + BURST_SPACING_MS);
@@ -90,15 +102,9 @@ export class EventSource {
   /** Append the next event of source s; returns its absolute index. */
   append(s: number): number {
     const t = this.nextMs[s];
-    let log = this.logs[s];
     const index = this.counts[s];
-    const local = index - this.base[s];
-    if (local === log.length) {
-      const grown = new Float64Array(log.length * 2);
-      grown.set(log);
-      this.logs[s] = log = grown;
-    }
-    log[local] = t;
+    if (index - this.released[s] === this.capacity) this.grow();
+    this.times[s * this.capacity + (index & (this.capacity - 1))] = t;
     this.counts[s] = index + 1;
     this.nextMs[s] = this.following(s, t);
     this.metrics.eventsCreated(t, this.fanOut);
@@ -115,17 +121,28 @@ export class EventSource {
     return this.counts[s];
   }
 
+  /** Creation time of event `index` of source s; it must not have been released. */
   timeOf(s: number, index: number): number {
-    return this.logs[s][index - this.base[s]];
+    return this.times[s * this.capacity + (index & (this.capacity - 1))];
   }
 
-  /** Events of source s below `index` will not be read again; reclaim their memory. */
+  /** Events of source s below `index` will not be read again. */
   release(s: number, index: number): void {
-    const log = this.logs[s];
-    const drop = index - this.base[s];
-    if (drop < 64 || drop < log.length / 2) return;
-    const keep = this.counts[s] - index;
-    log.copyWithin(0, drop, drop + keep);
-    this.base[s] = index;
+    if (index > this.released[s]) this.released[s] = index;
+  }
+
+  /** Double every source's ring: one source holds more unreleased events than fit. */
+  private grow(): void {
+    const old = this.times;
+    const oldCapacity = this.capacity;
+    const capacity = oldCapacity * 2;
+    const times = new Float64Array(this.sourceCount * capacity);
+    for (let s = 0; s < this.sourceCount; s++) {
+      for (let i = this.released[s]; i < this.counts[s]; i++) {
+        times[s * capacity + (i & (capacity - 1))] = old[s * oldCapacity + (i & (oldCapacity - 1))];
+      }
+    }
+    this.times = times;
+    this.capacity = capacity;
   }
 }

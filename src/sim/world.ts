@@ -151,7 +151,8 @@ export class World {
       return -1;
     }
     conns.open(slot, tMs);
-    const ready = this.net.handshake(client, tMs);
+    this.net.resetOrder(slot);
+    const ready = this.net.handshake(client, slot, tMs);
     this.trace.record('connect', client, true, tMs, ready, 0, 0);
     conns.touch(slot, ready);
     this.armIdleCheck(slot);
@@ -161,7 +162,7 @@ export class World {
 
   /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */
   send(slot: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
-    const arrival = this.net.transmit(clientOf(slot), up, bytes, payloadBytes, tMs);
+    const arrival = this.net.transmit(clientOf(slot), slot, up, bytes, payloadBytes, tMs);
     this.conns.touch(slot, up ? arrival : tMs);
     return arrival;
   }
@@ -206,7 +207,7 @@ export class World {
 
   /** When the client sees a close that happened at the server side at tMs (the FIN travels d). */
   closeNoticeMs(slot: number, tMs: number): number {
-    return this.net.transmit(clientOf(slot), false, 0, 0, tMs);
+    return this.net.transmit(clientOf(slot), slot, false, 0, 0, tMs);
   }
 
   private serverDown(t: number): void {

@@ -2,6 +2,7 @@ import type { World } from '../world.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
+import { UNORDERED } from '../model/network.ts';
 import { WebhookChains } from './webhookChains.ts';
 import type { Mechanism, MechanismModule } from './mechanism.ts';
 import type { MessageStatus } from '../trace/types.ts';
@@ -77,11 +78,14 @@ class Webhooks implements Mechanism {
     const slot = mainSlot(client);
     const conns = world.conns;
     let ready: number;
+    let connection = slot;
     if (conns.isOpen[slot] && conns.inUse[slot]) {
-      // The kept-alive connection carries another attempt: open one more for this one.
+      // The kept-alive connection carries another attempt: open one more for this one. It is
+      // not tracked as a slot, so its packets keep no order with the first connection's.
       chains.extraConnection[chain] = 1;
+      connection = UNORDERED;
       world.metrics.connectionOpened(signedAt);
-      ready = world.net.handshake(client, signedAt);
+      ready = world.net.handshake(client, UNORDERED, signedAt);
     } else {
       chains.extraConnection[chain] = 0;
       ready = world.connect(slot, signedAt);
@@ -89,11 +93,11 @@ class Webhooks implements Mechanism {
     }
     const attempt = ++chains.attempts[chain];
     const bytes = http.requestHeaderBytes + SIGNATURE_HEADER_BYTES + events.payloadBytes;
-    const arrives = world.net.transmit(client, false, bytes, events.payloadBytes, ready);
+    const arrives = world.net.transmit(client, connection, false, bytes, events.payloadBytes, ready);
     world.metrics.request(ready);
     const down = this.receiverDown(arrives);
     const answeredAt = down ? arrives : arrives + webhook.receiverMs;
-    const responseArrives = world.net.transmit(client, true, http.responseHeaderBytes, 0, answeredAt);
+    const responseArrives = world.net.transmit(client, connection, true, http.responseHeaderBytes, 0, answeredAt);
     const deadline = ready + webhook.timeoutMs;
     const outcome = down ? FAILED : responseArrives <= deadline ? SUCCESS : TIMED_OUT;
     const outcomeAt = outcome === TIMED_OUT ? deadline : responseArrives;

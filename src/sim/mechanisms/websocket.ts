@@ -137,7 +137,7 @@ class WebSockets implements Mechanism {
   }
 
   private refused(client: number, tMs: number): void {
-    this.world.metrics.response(tMs, true);
+    this.world.metrics.response(tMs, false); // an error answer, not an empty delivery
     if (this.world.scenario.websocket.fallback === 'longPolling') {
       this.usingFallback[client] = 1;
       this.fallback.send(client, tMs);

@@ -6,7 +6,11 @@ import { MSS_BYTES, TLS_HANDSHAKE_BYTES } from '../protocol/sizes.ts';
 // The path between each client and the server (DESIGN.md §5): one-way latency d, uniform jitter in
 // [0, jitterMs], serialisation on the client's access link when bandwidth is limited, and packet
 // loss repaired by TCP retransmission. A TCP connection delivers in order, so a message never
-// overtakes an earlier one in the same direction (head-of-line blocking is part of the model).
+// overtakes an earlier one on the same connection in the same direction (head-of-line blocking is
+// part of the model); separate connections do not wait for each other.
+
+/** Pass as `connection` for packets that belong to no ordered stream (a refused SYN and its RST). */
+export const UNORDERED = -1;
 
 export class Network {
   private readonly rng: RandomStreams;
@@ -24,7 +28,7 @@ export class Network {
     const { network, clients, seed } = scenario;
     this.rng = new RandomStreams(seed, Stream.network, clients, salt);
     this.linkFreeMs = new Float64Array(clients * 2);
-    this.lastArrivalMs = new Float64Array(clients * 2);
+    this.lastArrivalMs = new Float64Array(clients * 4); // two connection slots per client
     this.latencyMs = network.latencyMs;
     this.jitterMs = network.jitterMs;
     this.lossRate = network.lossRate;
@@ -39,10 +43,10 @@ export class Network {
   }
 
   /**
-   * Send `bytes` (of which `payloadBytes` are payload) at tMs; returns when the last byte arrives.
-   * Counts the bytes on the wire. `up` = client → server.
+   * Send `bytes` (of which `payloadBytes` are payload) at tMs on connection slot `connection` (or
+   * UNORDERED); returns when the last byte arrives. Counts the bytes. `up` = client → server.
    */
-  transmit(client: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
+  transmit(client: number, connection: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
     if (bytes > 0) this.metrics.bytes(tMs, up, bytes, payloadBytes);
     const link = client * 2 + (up ? 1 : 0);
     let start = tMs;
@@ -54,9 +58,18 @@ export class Network {
     let arrival = start + this.latencyMs;
     if (this.jitterMs > 0) arrival += this.rng.next(client) * this.jitterMs;
     if (this.lossRate > 0) arrival += this.retransmissionDelayMs(client, bytes);
-    if (arrival < this.lastArrivalMs[link]) arrival = this.lastArrivalMs[link];
-    this.lastArrivalMs[link] = arrival;
+    if (connection >= 0) {
+      const stream = connection * 2 + (up ? 1 : 0);
+      if (arrival < this.lastArrivalMs[stream]) arrival = this.lastArrivalMs[stream];
+      this.lastArrivalMs[stream] = arrival;
+    }
     return arrival;
+  }
+
+  /** A new connection in slot `connection` starts with nothing in flight. */
+  resetOrder(connection: number): void {
+    this.lastArrivalMs[connection * 2] = 0;
+    this.lastArrivalMs[connection * 2 + 1] = 0;
   }
 
   /** Extra delay from lost segments: each loss waits one RTO, doubling per repeat (RFC 6298 §5.5). */
@@ -77,19 +90,20 @@ export class Network {
    * Open a TCP connection (+ TLS) starting at tMs: 1 RTT for TCP, +1 for TLS 1.3, +2 for TLS 1.2.
    * Returns when the client may send its first request. TLS handshake bytes are counted.
    */
-  handshake(client: number, tMs: number): number {
+  handshake(client: number, connection: number, tMs: number): number {
     const tls = TLS_HANDSHAKE_BYTES[this.tlsVersion];
-    let t = this.transmit(client, false, 0, 0, this.transmit(client, true, 0, 0, tMs)); // SYN, SYN-ACK
+    const c = connection;
+    let t = this.transmit(client, c, false, 0, 0, this.transmit(client, c, true, 0, 0, tMs)); // SYN, SYN-ACK
     for (let i = 0; i < tls.roundTrips; i++) {
       const up = i === 0 ? tls.up : 0;
       const down = i === 0 ? tls.down : 0;
-      t = this.transmit(client, false, down, 0, this.transmit(client, true, up, 0, t));
+      t = this.transmit(client, c, false, down, 0, this.transmit(client, c, true, up, 0, t));
     }
     return t;
   }
 
   /** When a reply sent at tMs to a message that left the client reaches it back (RST, FIN, 503). */
   controlRoundTrip(client: number, tMs: number): number {
-    return this.transmit(client, false, 0, 0, this.transmit(client, true, 0, 0, tMs));
+    return this.transmit(client, UNORDERED, false, 0, 0, this.transmit(client, UNORDERED, true, 0, 0, tMs));
   }
 }

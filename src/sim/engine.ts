@@ -1,5 +1,5 @@
 import type { MechanismId, Scenario } from './scenario/types.ts';
-import type { MechanismMetrics } from './metrics/types.ts';
+import type { MechanismMetrics, MechanismTotals } from './metrics/types.ts';
 import type { TraceMessage } from './trace/types.ts';
 import { World } from './world.ts';
 import { MECHANISMS } from './mechanisms/registry.ts';
@@ -26,6 +26,10 @@ export interface Simulation {
   isDone(): boolean;
   /** Metrics so far; after runToEnd() they are final. */
   results(): Results;
+  /** Totals so far of one mechanism, without series (cheap enough to call every second). */
+  totals(id: MechanismId): MechanismTotals;
+  /** Cumulative latency distribution so far of one mechanism, at most ~maxPoints points. */
+  latencyCdf(id: MechanismId, maxPoints: number): { latencyMs: number; fraction: number }[];
   trace(id: MechanismId): readonly TraceMessage[];
   /** Scheduler events processed so far, all mechanisms together (for the benchmark). */
   eventsProcessed(): number;
@@ -47,6 +51,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   }
   const endMs = scenario.durationSec * 1000;
   let now = 0;
+  const worldOf = (id: MechanismId): World => {
+    const world = worlds.get(id);
+    if (!world) throw new Error(`mechanism ${id} is not part of this scenario`);
+    return world;
+  };
 
   const advanceTo = (tMs: number): void => {
     const target = Math.min(Math.max(tMs, now), endMs);
@@ -69,6 +78,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       return results;
     },
+    totals: (id) => {
+      const world = worldOf(id);
+      world.mechanism.settle(now);
+      return world.metrics.totals(now);
+    },
+    latencyCdf: (id, maxPoints) => worldOf(id).metrics.latency.cdf(maxPoints),
     trace: (id) => worlds.get(id)?.trace.messages ?? [],
     eventsProcessed: () => {
       let total = 0;

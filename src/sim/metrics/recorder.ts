@@ -1,5 +1,5 @@
 import { LatencyHistogram } from './histogram.ts';
-import type { MechanismMetrics, MetricSeries } from './types.ts';
+import type { MechanismMetrics, MechanismTotals, MetricSeries } from './types.ts';
 
 // Counters and per-second series for one mechanism's run (DESIGN.md §6). Every method takes the
 // simulated time of what it records; a time at or past the end lands in the last second.
@@ -182,6 +182,12 @@ export class MetricsRecorder {
       serverUtilization: cut(this.s.busyMs).map((ms) => ms / (this.workers * 1000)),
       memoryKb: open.map((n) => n * this.memoryPerConnectionKb),
     };
+    return { ...this.totals(nowMs), series };
+  }
+
+  /** Totals up to simulated time nowMs (cheap: no series). `pending` = created − delivered − lost. */
+  totals(nowMs: number): MechanismTotals {
+    const elapsedSec = Math.min(nowMs, this.seconds * 1000) / 1000;
     return {
       requests: this.requests,
       requestsPerSec: elapsedSec > 0 ? this.requests / elapsedSec : 0,
@@ -206,7 +212,6 @@ export class MetricsRecorder {
       peakOpenConnections: this.peakOpenConnections,
       serverUtilization: elapsedSec > 0 ? this.busyMs / (this.workers * elapsedSec * 1000) : null,
       peakMemoryKb: this.peakOpenConnections * this.memoryPerConnectionKb,
-      series,
     };
   }
 }

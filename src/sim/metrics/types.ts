@@ -47,6 +47,9 @@ export interface MetricSeries {
   memoryKb: number[];
 }
 
+/** The totals of a run up to some moment, without the per-second series. */
+export type MechanismTotals = Omit<MechanismMetrics, 'series'>;
+
 export interface MechanismMetrics {
   requests: number;
   requestsPerSec: number;

@@ -1,0 +1,349 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runScenario, type Results } from './engine.ts';
+import type { Mechanism } from './mechanisms/mechanism.ts';
+import { MECHANISMS } from './mechanisms/registry.ts';
+import type { MechanismMetrics, MetricSeries } from './metrics/types.ts';
+import { MECHANISM_IDS, type Scenario } from './scenario/types.ts';
+import { parseScenario } from './scenario/validate.ts';
+
+// Invariants of the results (DESIGN.md §6) over random valid scenarios of modest size: every
+// figure is a finite number or a documented null, events and bytes balance, latency is at least
+// one transit, utilisation is a fraction and the series cover every simulated second.
+
+/** Fixed, so the suite is deterministic; change it to explore other scenarios. */
+const FC_SEED = 20_260_611;
+const NUM_RUNS = 80;
+
+/**
+ * Runs the engine with every mechanism wrapped so that a run which stops advancing simulated
+ * time (the same instant handled over and over) throws instead of freezing the test runner. The
+ * wrapper only counts calls; it changes no number.
+ */
+const SAME_INSTANT_LIMIT = 200_000;
+
+function runGuarded(scenario: Scenario): Results {
+  const originals = { ...MECHANISMS };
+  for (const id of MECHANISM_IDS) {
+    const module = originals[id];
+    MECHANISMS[id] = {
+      ...module,
+      create: (world) => {
+        const inner = module.create(world);
+        let lastMs = -1;
+        let sameInstant = 0;
+        const guarded: Mechanism = {
+          drawsEventsLazily: inner.drawsEventsLazily,
+          sendsClientMessages: inner.sendsClientMessages,
+          start: () => inner.start(),
+          handle: (kind, a, b, tMs) => {
+            if (tMs === lastMs) {
+              if (++sameInstant > SAME_INSTANT_LIMIT) {
+                throw new Error(`${id}: simulated time stopped at ${tMs} ms (${SAME_INSTANT_LIMIT} events at that instant)`);
+              }
+            } else {
+              lastMs = tMs;
+              sameInstant = 0;
+            }
+            inner.handle(kind, a, b, tMs);
+          },
+          onEventCreated: (source, index, tMs) => inner.onEventCreated(source, index, tMs),
+          onConnectionCut: (slot, tMs) => inner.onConnectionCut(slot, tMs),
+          onServerDown: (tMs) => inner.onServerDown(tMs),
+          sendClientMessage: (client, tMs) => inner.sendClientMessage(client, tMs),
+          settle: (tMs) => inner.settle(tMs),
+        };
+        return guarded;
+      },
+    };
+  }
+  try {
+    return runScenario(scenario);
+  } finally {
+    Object.assign(MECHANISMS, originals);
+  }
+}
+
+// ---- random valid scenarios --------------------------------------------------------------------
+
+const jitter = fc.constantFrom('none', 'full', 'equal');
+
+/** Windows as (start as a fraction of the run, length), placed once the duration is known. */
+const windows = fc.array(fc.record({ at: fc.double({ min: 0, max: 0.99, noNaN: true }), lengthSec: fc.double({ min: 0.1, max: 20, noNaN: true }) }), {
+  maxLength: 2,
+});
+
+const partialScenario = fc
+  .record(
+    {
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      durationSec: fc.oneof(fc.integer({ min: 5, max: 60 }), fc.double({ min: 5, max: 60, noNaN: true })),
+      clients: fc.integer({ min: 1, max: 30 }),
+      mechanisms: fc.subarray([...MECHANISM_IDS], { minLength: 1 }),
+      network: fc.record(
+        {
+          latencyMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })),
+          jitterMs: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true })),
+          lossRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.2, noNaN: true })),
+          bandwidthKbps: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 100_000 })),
+          keepAlive: fc.boolean(),
+          keepAliveIdleSec: fc.double({ min: 0.5, max: 120, noNaN: true }),
+          tls: fc.constantFrom('none', '1.2', '1.3'),
+        },
+        { requiredKeys: [] },
+      ),
+      http: fc.record({ requestHeaderBytes: fc.integer({ min: 0, max: 2000 }), responseHeaderBytes: fc.integer({ min: 0, max: 2000 }) }, { requiredKeys: [] }),
+      server: fc.record(
+        {
+          workers: fc.integer({ min: 1, max: 8 }),
+          serviceMs: fc.double({ min: 0, max: 20, noNaN: true }),
+          pushServiceMs: fc.double({ min: 0, max: 5, noNaN: true }),
+          maxConnections: fc.integer({ min: 1, max: 100 }),
+          memoryPerConnectionKb: fc.integer({ min: 0, max: 256 }),
+        },
+        { requiredKeys: [] },
+      ),
+      proxy: fc.record({ idleTimeoutSec: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 20, noNaN: true })), blocksWebSocket: fc.boolean() }, { requiredKeys: [] }),
+      events: fc.record(
+        {
+          process: fc.constantFrom('poisson', 'periodic', 'bursty'),
+          ratePerSec: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true })),
+          audience: fc.constantFrom('perClient', 'broadcast'),
+          payloadBytes: fc.integer({ min: 0, max: 5000 }),
+          burstSize: fc.integer({ min: 1, max: 10 }),
+        },
+        { requiredKeys: [] },
+      ),
+      clientMessages: fc.record({ ratePerSec: fc.double({ min: 0, max: 1, noNaN: true }), payloadBytes: fc.integer({ min: 0, max: 2000 }) }, { requiredKeys: [] }),
+      polling: fc.record({ intervalMs: fc.integer({ min: 50, max: 5000 }), schedule: fc.constantFrom('fixedDelay', 'fixedRate') }, { requiredKeys: [] }),
+      longPolling: fc.record({ timeoutMs: fc.integer({ min: 100, max: 30_000 }), errorRetryMs: fc.integer({ min: 0, max: 3000 }) }, { requiredKeys: [] }),
+      sse: fc.record({ retryMs: fc.integer({ min: 0, max: 5000 }), heartbeatSec: fc.integer({ min: 0, max: 30 }) }, { requiredKeys: [] }),
+      websocket: fc.record(
+        {
+          heartbeatSec: fc.integer({ min: 0, max: 30 }),
+          reconnect: fc
+            .record({ baseMs: fc.integer({ min: 1, max: 2000 }), extraMs: fc.integer({ min: 0, max: 30_000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), jitter })
+            .map(({ baseMs, extraMs, factor, jitter: j }) => ({ baseMs, maxMs: baseMs + extraMs, factor, jitter: j })),
+          fallback: fc.constantFrom('longPolling', 'none'),
+          resumeOnReconnect: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+      webhook: fc.record(
+        {
+          receiverMs: fc.double({ min: 0, max: 2000, noNaN: true }),
+          timeoutMs: fc.double({ min: 1, max: 5000, noNaN: true }),
+          retry: fc.record(
+            { baseMs: fc.integer({ min: 1, max: 5000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), maxAttempts: fc.integer({ min: 1, max: 8 }), jitter },
+            { requiredKeys: [] },
+          ),
+          outages: windows,
+        },
+        { requiredKeys: [] },
+      ),
+      faults: fc.record({ serverRestarts: windows }, { requiredKeys: [] }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((input) => {
+    // Outages and restarts must start inside the run.
+    const durationSec = input.durationSec ?? 120;
+    const { webhook, faults, ...rest } = input;
+    return {
+      ...rest,
+      ...(webhook && {
+        webhook: {
+          ...webhook,
+          ...(webhook.outages && { outages: webhook.outages.map((w) => ({ startSec: w.at * durationSec, durationSec: w.lengthSec })) }),
+        },
+      }),
+      ...(faults && {
+        faults: {
+          ...(faults.serverRestarts && { serverRestarts: faults.serverRestarts.map((w) => ({ atSec: w.at * durationSec, downSec: w.lengthSec })) }),
+        },
+      }),
+    };
+  });
+
+const validScenario = partialScenario.map((input) => {
+  const result = parseScenario(input);
+  if (!result.ok) throw new Error(`generated an invalid scenario:\n${result.errors.join('\n')}\n${JSON.stringify(input)}`);
+  return result.scenario;
+});
+
+// ---- invariants -------------------------------------------------------------------------------
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Paths of numbers that are not finite, and of nulls, anywhere in a value. */
+function oddities(value: unknown, path: string, found: { nonFinite: string[]; nulls: string[] }): void {
+  if (value === null) found.nulls.push(path);
+  else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) found.nonFinite.push(`${path} = ${value}`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => oddities(v, `${path}[${i}]`, found));
+  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) oddities(v, `${path}.${k}`, found);
+}
+
+/** Where DESIGN.md §6 allows null: a figure that does not exist. */
+function allowedNulls(m: MechanismMetrics): Set<string> {
+  const allowed = new Set<string>();
+  if (m.events.delivered === 0) for (const k of ['mean', 'p50', 'p95', 'p99', 'max']) allowed.add(`.latencyMs.${k}`);
+  if (m.emptyRatio === null) allowed.add('.emptyRatio');
+  m.series.eventsDelivered.forEach((n, i) => {
+    if (n === 0) allowed.add(`.series.latencyMeanMs[${i}]`);
+  });
+  return allowed;
+}
+
+type Outcome = { results: Results } | { stalled: string };
+
+/** Each scenario runs once; every property below reads the same outcome. */
+const outcomes = new Map<string, Outcome>();
+
+function outcomeOf(scenario: Scenario): Outcome {
+  const key = JSON.stringify(scenario);
+  let outcome = outcomes.get(key);
+  if (!outcome) {
+    try {
+      outcome = { results: runGuarded(scenario) };
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('simulated time stopped')) throw error;
+      outcome = { stalled: error.message };
+    }
+    outcomes.set(key, outcome);
+  }
+  return outcome;
+}
+
+/** Check `rule` on every selected mechanism of every generated scenario that ran to its end. */
+function forEveryMechanism(rule: (m: MechanismMetrics, scenario: Scenario, where: string) => void): void {
+  fc.assert(
+    fc.property(validScenario, (scenario) => {
+      const outcome = outcomeOf(scenario);
+      fc.pre('results' in outcome); // a stalled run is the subject of its own property
+      expect(Object.keys(outcome.results)).toEqual(scenario.mechanisms);
+      for (const id of scenario.mechanisms) rule(outcome.results[id]!, scenario, `${id} in ${JSON.stringify(scenario)}`);
+    }),
+    { numRuns: NUM_RUNS, seed: FC_SEED },
+  );
+}
+
+const mechanismOf = (where: string) => where.slice(0, where.indexOf(' '));
+
+describe('a run of any valid scenario', () => {
+  it('reaches its end without simulated time standing still', () => {
+    fc.assert(
+      fc.property(validScenario, (scenario) => {
+        const outcome = outcomeOf(scenario);
+        expect('stalled' in outcome ? `${outcome.stalled} in ${JSON.stringify(scenario)}` : null).toBeNull();
+      }),
+      { numRuns: NUM_RUNS, seed: FC_SEED },
+    );
+  });
+
+  it('reports every figure as a finite number, or null exactly where the figure does not exist', () => {
+    forEveryMechanism((m, _scenario, where) => {
+      const found = { nonFinite: [] as string[], nulls: [] as string[] };
+      oddities(m, '', found);
+      expect(found.nonFinite, where).toEqual([]);
+      const allowed = allowedNulls(m);
+      expect(found.nulls.filter((p) => !allowed.has(p)), where).toEqual([]);
+      if (m.events.delivered === 0) expect(m.latencyMs.mean, where).toBeNull();
+      m.series.latencyMeanMs.forEach((x, i) => expect(x === null, `${where} second ${i}`).toBe(m.series.eventsDelivered[i] === 0));
+    });
+  });
+
+  it('accounts for every event: created = delivered + lost + pending, in total and second by second', () => {
+    forEveryMechanism((m, _scenario, where) => {
+      const { created, delivered, lost, duplicates, pending } = m.events;
+      for (const n of [created, delivered, lost, duplicates, pending]) {
+        expect(Number.isInteger(n), where).toBe(true);
+        expect(n, where).toBeGreaterThanOrEqual(0);
+      }
+      expect(delivered + lost + pending, where).toBe(created);
+      expect(sum(m.series.eventsCreated), where).toBe(created);
+      expect(sum(m.series.eventsDelivered), where).toBe(delivered);
+      expect(sum(m.series.eventsLost), where).toBe(lost);
+      expect(sum(m.series.duplicates), where).toBe(duplicates);
+      const id = mechanismOf(where);
+      if (id !== 'webhook') expect(duplicates, `${where}: only webhooks deliver twice`).toBe(0);
+      if (id === 'polling' || id === 'longPolling' || id === 'sse') expect(lost, `${where}: events wait at the server`).toBe(0);
+    });
+  });
+
+  it('never delivers an event sooner than one network transit after its creation', () => {
+    forEveryMechanism((m, scenario, where) => {
+      const d = scenario.network.latencyMs;
+      const { mean, p50, p95, p99, max } = m.latencyMs;
+      if (m.events.delivered > 0) {
+        for (const x of [mean, p50, p95, p99, max]) expect(x!, where).toBeGreaterThanOrEqual(d - 1e-6);
+        expect(p50!, where).toBeLessThanOrEqual(p95!);
+        expect(p95!, where).toBeLessThanOrEqual(p99!);
+        expect(p99!, where).toBeLessThanOrEqual(max!);
+        expect(mean!, where).toBeLessThanOrEqual(max! + 1e-6);
+      }
+      for (const x of m.series.latencyMeanMs) if (x !== null) expect(x, where).toBeGreaterThanOrEqual(d - 1e-6);
+    });
+  });
+
+  it('counts every byte once, as overhead or payload', () => {
+    forEveryMechanism((m, _scenario, where) => {
+      expect(m.bytes.overhead + m.bytes.payload, where).toBe(m.bytes.up + m.bytes.down);
+      expect(m.bytes.payload, where).toBeGreaterThanOrEqual(0);
+      expect(m.bytes.overhead, where).toBeGreaterThanOrEqual(0);
+      expect(sum(m.series.bytesUp), where).toBe(m.bytes.up);
+      expect(sum(m.series.bytesDown), where).toBe(m.bytes.down);
+      expect(sum(m.series.bytesOverhead), where).toBe(m.bytes.overhead);
+      expect(sum(m.series.bytesPayload), where).toBe(m.bytes.payload);
+    });
+  });
+
+  it('keeps server utilisation a fraction of the workers\' time, overall and in every second', () => {
+    forEveryMechanism((m, _scenario, where) => {
+      expect(m.serverUtilization, where).not.toBeNull();
+      expect(m.serverUtilization!, where).toBeGreaterThanOrEqual(0);
+      expect(m.serverUtilization!, where).toBeLessThanOrEqual(1 + 1e-9);
+      m.series.serverUtilization.forEach((u, i) => {
+        expect(u, `${where} second ${i}`).toBeGreaterThanOrEqual(0);
+        expect(u, `${where} second ${i}`).toBeLessThanOrEqual(1 + 1e-9);
+      });
+    });
+  });
+
+  it('counts no more empty responses than responses, and keeps the empty ratio within [0, 1]', () => {
+    forEveryMechanism((m, scenario, where) => {
+      expect(m.emptyResponses, where).toBeLessThanOrEqual(m.responses);
+      expect(sum(m.series.requests), where).toBe(m.requests);
+      expect(sum(m.series.responses), where).toBe(m.responses);
+      expect(sum(m.series.emptyResponses), where).toBe(m.emptyResponses);
+      expect(m.requestsPerSec, where).toBeCloseTo(m.requests / scenario.durationSec, 9);
+      if (m.emptyRatio !== null) {
+        expect(m.emptyRatio, where).toBeGreaterThanOrEqual(0);
+        expect(m.emptyRatio, where).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+
+  it('gives every series one value per simulated second, and memory in step with connections', () => {
+    forEveryMechanism((m, scenario, where) => {
+      const seconds = Math.ceil(scenario.durationSec);
+      for (const key of Object.keys(m.series) as (keyof MetricSeries)[]) expect(m.series[key], `${where} series.${key}`).toHaveLength(seconds);
+      expect(m.peakMemoryKb, where).toBe(m.peakOpenConnections * scenario.server.memoryPerConnectionKb);
+      for (const n of m.series.openConnections) {
+        expect(n, where).toBeGreaterThanOrEqual(0);
+        expect(n, where).toBeLessThanOrEqual(m.peakOpenConnections);
+      }
+    });
+  });
+
+  it('gives the same results when it runs twice', () => {
+    fc.assert(
+      fc.property(validScenario, (scenario) => {
+        const first = outcomeOf(scenario);
+        fc.pre('results' in first);
+        expect(JSON.stringify(runGuarded(scenario))).toBe(JSON.stringify(first.results));
+      }),
+      { numRuns: 20, seed: FC_SEED + 1 },
+    );
+  });
+});

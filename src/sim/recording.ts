@@ -1,0 +1,74 @@
+import type { MechanismId, Scenario } from './scenario/types.ts';
+import type { MechanismMetrics, MechanismTotals } from './metrics/types.ts';
+import type { TraceMessage } from './trace/types.ts';
+import { createSimulation } from './engine.ts';
+
+// A whole run recorded for playback: the lab's views read the state at any playhead from this,
+// so play, pause, step and scrubbing both ways need no re-simulation (STYLE.md §9). The totals are
+// taken at every simulated second; the trace holds every message of the sampled clients.
+
+export interface LatencyCdfPoint {
+  latencyMs: number;
+  fraction: number;
+}
+
+export interface MechanismRecording {
+  /** Final metrics, with per-second series. */
+  final: MechanismMetrics;
+  /** totalsAt[k] = totals after k + 1 simulated seconds (the last may be a partial second). */
+  totalsAt: MechanismTotals[];
+  /** cdfAt[k] = cumulative latency distribution after k + 1 seconds (at most ~50 points). */
+  cdfAt: LatencyCdfPoint[][];
+  trace: readonly TraceMessage[];
+}
+
+export interface RunRecording {
+  scenario: Scenario;
+  durationMs: number;
+  traceClients: number;
+  mechanisms: Partial<Record<MechanismId, MechanismRecording>>;
+}
+
+const CDF_POINTS = 50;
+
+/**
+ * Run `scenario` to its end, taking totals every simulated second. `onProgress(simulatedMs)` is
+ * called after each second, for progress bars.
+ */
+export function recordRun(
+  scenario: Scenario,
+  traceClients: number,
+  onProgress?: (simulatedMs: number) => void,
+): RunRecording {
+  const simulation = createSimulation(scenario, { traceClients });
+  const endMs = simulation.endMs();
+  const totalsAt = new Map<MechanismId, MechanismTotals[]>();
+  const cdfAt = new Map<MechanismId, LatencyCdfPoint[][]>();
+  for (const id of scenario.mechanisms) {
+    totalsAt.set(id, []);
+    cdfAt.set(id, []);
+  }
+  for (let t = 1000; ; t += 1000) {
+    const at = Math.min(t, endMs);
+    simulation.advanceTo(at);
+    for (const id of scenario.mechanisms) {
+      totalsAt.get(id)?.push(simulation.totals(id));
+      cdfAt.get(id)?.push(simulation.latencyCdf(id, CDF_POINTS));
+    }
+    onProgress?.(at);
+    if (at >= endMs) break;
+  }
+  const final = simulation.results();
+  const mechanisms: RunRecording['mechanisms'] = {};
+  for (const id of scenario.mechanisms) {
+    const metrics = final[id];
+    if (!metrics) continue;
+    mechanisms[id] = {
+      final: metrics,
+      totalsAt: totalsAt.get(id) ?? [],
+      cdfAt: cdfAt.get(id) ?? [],
+      trace: simulation.trace(id),
+    };
+  }
+  return { scenario, durationMs: endMs, traceClients, mechanisms };
+}

@@ -1,0 +1,30 @@
+import type { MechanismId } from '../sim/scenario/types.ts';
+import type { MechanismTotals } from '../sim/metrics/types.ts';
+import type { LatencyCdfPoint, RunRecording } from '../sim/recording.ts';
+import { useLab } from './store.ts';
+
+// Narrow reads of the store, and pure functions that turn the recording into the state at a
+// playhead. Views use these instead of reaching into the recording's layout.
+
+export const usePlayheadMs = (): number => useLab((s) => s.playheadMs);
+/** Changes once per simulated second: for views that need not move every frame. */
+export const usePlayheadSecond = (): number => useLab((s) => Math.floor(s.playheadMs / 1000));
+export const useRecording = (): RunRecording | null => useLab((s) => s.recording);
+
+/** Index into totalsAt / cdfAt / series for the playhead: the last completed second, or −1. */
+export function secondIndex(recording: RunRecording, playheadMs: number): number {
+  const seconds = Math.ceil(recording.durationMs / 1000);
+  if (playheadMs >= recording.durationMs) return seconds - 1;
+  return Math.min(seconds - 1, Math.floor(playheadMs / 1000) - 1);
+}
+
+/** Totals of a mechanism at the playhead (after the last completed second); null before 1 s. */
+export function totalsAt(recording: RunRecording, id: MechanismId, playheadMs: number): MechanismTotals | null {
+  const at = secondIndex(recording, playheadMs);
+  return at >= 0 ? (recording.mechanisms[id]?.totalsAt[at] ?? null) : null;
+}
+
+export function latencyCdfAt(recording: RunRecording, id: MechanismId, playheadMs: number): LatencyCdfPoint[] {
+  const at = secondIndex(recording, playheadMs);
+  return at >= 0 ? (recording.mechanisms[id]?.cdfAt[at] ?? []) : [];
+}

@@ -1,0 +1,161 @@
+import { create } from 'zustand';
+import type { MechanismId, Scenario } from '../sim/scenario/types.ts';
+import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
+import { parseScenario } from '../sim/scenario/validate.ts';
+import type { RunRecording } from '../sim/recording.ts';
+import { SimRunner } from './simRunner.ts';
+import type { RunReply } from './runTypes.ts';
+import { getField, withField } from './scenarioPath.ts';
+
+// The lab's one store (STYLE.md §5), in three slices: the scenario being edited, the latest run,
+// and playback. Actions live next to the state they change. The playhead changes every frame:
+// views read it with narrow selectors so only what moves re-renders.
+
+/** Clients whose every message the lanes draw; metrics always cover all clients. */
+export const TRACE_CLIENTS = 5;
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+
+export type RunStatus = 'running' | 'ready' | 'error';
+
+export interface LabState {
+  // scenario
+  scenario: Scenario;
+  /** Validation messages of the last rejected edit, by field path. */
+  fieldErrors: Record<string, string>;
+  setField: (path: string, value: unknown) => boolean;
+  resetField: (path: string) => void;
+  setMechanismEnabled: (id: MechanismId, enabled: boolean) => void;
+  loadScenario: (scenario: Scenario) => void;
+
+  // run
+  status: RunStatus;
+  /** Simulated time the running run has reached (for a progress bar). */
+  progressMs: number;
+  recording: RunRecording | null;
+  runError: string | null;
+  /** Wall time of the last completed run. */
+  computeMs: number | null;
+
+  // playback
+  playing: boolean;
+  speed: number;
+  playheadMs: number;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  restart: () => void;
+  setSpeed: (speed: number) => void;
+  seek: (ms: number) => void;
+  /** Move the playhead to the next message sent or arriving in any visible lane, and pause. */
+  step: () => void;
+
+  helpOpen: boolean;
+  setHelpOpen: (open: boolean) => void;
+}
+
+const clampSpeed = (speed: number) => Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+
+/** The first message time after `afterMs` in any lane of the recording, or null. */
+export function nextMessageTime(recording: RunRecording, afterMs: number): number | null {
+  let next = Infinity;
+  for (const mechanism of Object.values(recording.mechanisms)) {
+    for (const m of mechanism.trace) {
+      if (m.sendMs > afterMs && m.sendMs < next) next = m.sendMs;
+      if (m.arriveMs > afterMs && m.arriveMs < next) next = m.arriveMs;
+    }
+  }
+  return Number.isFinite(next) && next <= recording.durationMs ? next : null;
+}
+
+export const useLab = create<LabState>()((set, get) => {
+  const onReply = (reply: RunReply) => {
+    if (reply.type === 'progress') set({ progressMs: reply.simulatedMs });
+    else if (reply.type === 'error') set({ status: 'error', runError: reply.message });
+    else {
+      const durationMs = reply.recording.durationMs;
+      set((s) => ({
+        status: 'ready',
+        recording: reply.recording,
+        runError: null,
+        computeMs: reply.computeMs,
+        progressMs: durationMs,
+        // A re-run keeps the playhead where it was (DESIGN.md §7), within the new duration.
+        playheadMs: Math.min(s.playheadMs, durationMs),
+      }));
+    }
+  };
+  const runner = new SimRunner(onReply);
+  const run = (scenario: Scenario) => {
+    set({ status: 'running', progressMs: 0 });
+    runner.request(scenario, TRACE_CLIENTS);
+  };
+
+  const accept = (candidate: unknown, path: string | null): boolean => {
+    const parsed = parseScenario(candidate);
+    if (!parsed.ok) {
+      const fieldErrors = { ...get().fieldErrors };
+      fieldErrors[path ?? 'scenario'] = parsed.errors.join('; ');
+      set({ fieldErrors });
+      return false;
+    }
+    const fieldErrors = Object.fromEntries(Object.entries(get().fieldErrors).filter(([key]) => key !== path));
+    set({ scenario: parsed.scenario, fieldErrors });
+    run(parsed.scenario);
+    return true;
+  };
+
+  // Start the first run once the module is loaded in a page.
+  queueMicrotask(() => run(get().scenario));
+
+  return {
+    scenario: DEFAULT_SCENARIO,
+    fieldErrors: {},
+    setField: (path, value) => accept(withField(get().scenario, path, value), path),
+    resetField: (path) => {
+      accept(withField(get().scenario, path, getField(DEFAULT_SCENARIO, path)), path);
+    },
+    setMechanismEnabled: (id, enabled) => {
+      const current = get().scenario.mechanisms;
+      const next = enabled ? [...current, id] : current.filter((m) => m !== id);
+      accept(withField(get().scenario, 'mechanisms', next), 'mechanisms');
+    },
+    loadScenario: (scenario) => {
+      set({ fieldErrors: {}, playheadMs: 0 });
+      accept(scenario, null);
+    },
+
+    status: 'running',
+    progressMs: 0,
+    recording: null,
+    runError: null,
+    computeMs: null,
+
+    playing: false,
+    speed: 1,
+    playheadMs: 0,
+    play: () => {
+      const { recording, playheadMs } = get();
+      // Pressing play at the end starts over, as media players do.
+      if (recording && playheadMs >= recording.durationMs) set({ playheadMs: 0 });
+      set({ playing: true });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    restart: () => set({ playheadMs: 0 }),
+    setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
+    seek: (ms) => {
+      const duration = get().recording?.durationMs ?? get().scenario.durationSec * 1000;
+      set({ playheadMs: Math.min(duration, Math.max(0, ms)) });
+    },
+    step: () => {
+      const { recording, playheadMs } = get();
+      if (!recording) return;
+      const next = nextMessageTime(recording, playheadMs);
+      set({ playing: false, playheadMs: next ?? recording.durationMs });
+    },
+
+    helpOpen: false,
+    setHelpOpen: (open) => set({ helpOpen: open }),
+  };
+});

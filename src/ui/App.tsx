@@ -1,12 +1,18 @@
-import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
-import { formatDurationMs, formatInteger, formatMs } from './format.ts';
-import { ScenarioSummary } from './ScenarioSummary.tsx';
-import { Scoreboard } from './Scoreboard.tsx';
-import { useScenarioResults } from './useScenarioResults.ts';
+import { useEffect } from 'react';
+import { startPlaybackLoop } from '../state/playbackLoop.ts';
+import { TimeControls } from './time/TimeControls.tsx';
+import { ShortcutsHelp } from './time/ShortcutsHelp.tsx';
+import { useKeyboardShortcuts } from './time/useKeyboardShortcuts.ts';
+import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { Lanes } from './lanes/Lanes.tsx';
+import { EventLog } from './lanes/EventLog.tsx';
+import { Charts } from './charts/Charts.tsx';
+import { Scoreboard } from './scoreboard/Scoreboard.tsx';
+import { Explainers } from './explain/Explainers.tsx';
 
 export function App() {
-  const scenario = DEFAULT_SCENARIO;
-  const run = useScenarioResults(scenario);
+  useEffect(() => startPlaybackLoop(), []);
+  useKeyboardShortcuts();
   return (
     <>
       <header className="page-header">
@@ -14,30 +20,39 @@ export function App() {
         <p>
           Five ways for a server to get news to its clients (polling, long polling, Server-Sent Events,
           WebSockets and webhooks) simulated side by side on the same stream of events, right here in your
-          browser.
+          browser. Press play, watch the messages, and compare what each one costs.
         </p>
       </header>
-      <main>
-        <section aria-labelledby="scenario-heading">
-          <h2 id="scenario-heading">Scenario: {scenario.name}</h2>
-          <ScenarioSummary scenario={scenario} />
-        </section>
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">Results</h2>
-          {/* Always in the page, so screen readers hear the run start and finish. */}
-          <p role="status" className="run-status">
-            {run.status === 'running' && 'Running the simulation…'}
-            {run.status === 'done' &&
-              `Simulated ${formatDurationMs(scenario.durationSec * 1000)} of ${formatInteger(scenario.clients)} clients in ${formatMs(run.wallMs)} of your browser’s time (seed ${String(scenario.seed)}).`}
-          </p>
-          {run.status === 'failed' && (
-            <p role="alert" className="run-error">
-              The simulation failed: {run.message}
-            </p>
-          )}
-          {run.status === 'done' && <Scoreboard mechanisms={scenario.mechanisms} results={run.results} />}
-        </section>
+      <TimeControls />
+      <main className="lab">
+        <aside className="lab-controls" aria-labelledby="controls-heading">
+          <h2 id="controls-heading">Scenario</h2>
+          <ControlsPanel />
+        </aside>
+        <div className="lab-stage">
+          <section aria-labelledby="lanes-heading">
+            <h2 id="lanes-heading">On the wire</h2>
+            <Lanes />
+          </section>
+          <section aria-labelledby="scoreboard-heading">
+            <h2 id="scoreboard-heading">The numbers so far</h2>
+            <Scoreboard />
+          </section>
+          <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading">Live charts</h2>
+            <Charts />
+          </section>
+          <section aria-labelledby="explain-heading">
+            <h2 id="explain-heading">How each one works</h2>
+            <Explainers />
+          </section>
+          <section aria-labelledby="log-heading">
+            <h2 id="log-heading">Event log</h2>
+            <EventLog />
+          </section>
+        </div>
       </main>
+      <ShortcutsHelp />
     </>
   );
 }

@@ -12,12 +12,17 @@ export class LatencyHistogram {
   sum = 0;
   min = Infinity;
   max = -Infinity;
+  /** Lowest and highest non-empty buckets: scans read only this range. */
+  private lowBucket = BUCKETS;
+  private highBucket = -1;
 
   add(latencyMs: number): void {
     const x = latencyMs < 0 ? 0 : latencyMs;
     let i = Math.floor(Math.log(x + 1) / LOG_GROWTH);
     if (i >= BUCKETS) i = BUCKETS - 1;
     this.counts[i]++;
+    if (i < this.lowBucket) this.lowBucket = i;
+    if (i > this.highBucket) this.highBucket = i;
     this.count++;
     this.sum += x;
     if (x < this.min) this.min = x;
@@ -33,7 +38,7 @@ export class LatencyHistogram {
     if (this.count === 0) return null;
     const target = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
+    for (let i = this.lowBucket; i <= this.highBucket; i++) {
       seen += this.counts[i];
       if (seen >= target) {
         const mid = Math.exp((i + 0.5) * LOG_GROWTH) - 1;
@@ -49,7 +54,7 @@ export class LatencyHistogram {
     const points: { latencyMs: number; fraction: number }[] = [];
     let seen = 0;
     let nextFraction = 0;
-    for (let i = 0; i < BUCKETS; i++) {
+    for (let i = this.lowBucket; i <= this.highBucket; i++) {
       if (this.counts[i] === 0) continue;
       seen += this.counts[i];
       const fraction = seen / this.count;

@@ -54,18 +54,20 @@ describe('polling on a fixed rate', () => {
   const DURATION_SEC = 1800;
   // serviceMs is left at 1 ms on purpose: the snapshot is taken when service ends, so the interval
   // between snapshots stays T and no formula below depends on it.
-  const polling = once(() => run(
-    {
-      mechanisms: ['polling'],
-      clients: CLIENTS,
-      durationSec: DURATION_SEC,
-      network: { latencyMs: D_MS, tls: 'none' },
-      server: { serviceMs: 1 },
-      events: { ratePerSec: RATE },
-      polling: { intervalMs: T_MS, schedule: 'fixedRate' },
-    },
-    'polling',
-  ));
+  const polling = once(() =>
+    run(
+      {
+        mechanisms: ['polling'],
+        clients: CLIENTS,
+        durationSec: DURATION_SEC,
+        network: { latencyMs: D_MS, tls: 'none' },
+        server: { serviceMs: 1 },
+        events: { ratePerSec: RATE },
+        polling: { intervalMs: T_MS, schedule: 'fixedRate' },
+      },
+      'polling',
+    ),
+  );
 
   it('sends exactly clients / T requests per second', () => {
     // Each client polls at φ + k·T with φ in [0, T): exactly duration / T polls each.
@@ -113,18 +115,20 @@ describe('polling with a fixed delay between a response and the next poll', () =
   ];
 
   describe.each(cases)('over $label', ({ network, cycleMs }) => {
-    const polling = once(() => run(
-      {
-        ...PLAIN,
-        mechanisms: ['polling'],
-        clients: CLIENTS,
-        durationSec: DURATION_SEC,
-        network: { ...PLAIN.network, ...network },
-        events: { ratePerSec: RATE },
-        polling: { intervalMs: T_MS, schedule: 'fixedDelay' },
-      },
-      'polling',
-    ));
+    const polling = once(() =>
+      run(
+        {
+          ...PLAIN,
+          mechanisms: ['polling'],
+          clients: CLIENTS,
+          durationSec: DURATION_SEC,
+          network: { ...PLAIN.network, ...network },
+          events: { ratePerSec: RATE },
+          polling: { intervalMs: T_MS, schedule: 'fixedDelay' },
+        },
+        'polling',
+      ),
+    );
 
     it(`polls once per cycle C = ${cycleMs} ms`, () => {
       expectWithin(polling().requestsPerSec / CLIENTS, 1000 / cycleMs, 0.01);
@@ -207,20 +211,64 @@ describe('long polling', () => {
   });
 });
 
+describe('long polling under a busy stream', () => {
+  // λ = 20/s against B = 2d = 200 ms: nearly every answer finds events already waiting, so the
+  // client asks about once per round trip and each answer carries a batch (DESIGN.md §8 claim 2).
+  const D = 100;
+  const RATE = 20;
+  const HOLD_MS = 1000;
+  const CLIENTS = 100;
+  const longPolling = once(() =>
+    run(
+      {
+        mechanisms: ['longPolling'],
+        clients: CLIENTS,
+        durationSec: 300,
+        network: { latencyMs: D, tls: 'none' },
+        server: { serviceMs: 0, pushServiceMs: 0 },
+        events: { ratePerSec: RATE },
+        longPolling: { timeoutMs: HOLD_MS },
+      },
+      'longPolling',
+    ),
+  );
+  const lambda = RATE / 1000;
+  const blindMs = 2 * D;
+  const meanCycleMs = blindMs + (Math.exp(-lambda * blindMs) * (1 - Math.exp(-lambda * HOLD_MS))) / lambda;
+
+  it('degrades toward one request per round trip 2d, not one per event', () => {
+    expect(meanCycleMs).toBeCloseTo(blindMs, -1);
+    expectWithin(longPolling().requestsPerSec / CLIENTS, 1000 / meanCycleMs, 0.01);
+    expectOutside(longPolling().requestsPerSec / CLIENTS, RATE, 0.5);
+  });
+
+  it('batches λ·E[C] events per answer', () => {
+    const m = longPolling();
+    expectWithin(m.events.delivered / (m.responses - m.emptyResponses), lambda * meanCycleMs, 0.02);
+  });
+
+  it('delivers an event d + B²/(2·E[C]) after its creation on average: about 2d', () => {
+    expectWithin(longPolling().latencyMs.mean, D + (blindMs * blindMs) / (2 * meanCycleMs), 0.01);
+    expectOutside(longPolling().latencyMs.mean, D, 0.5);
+  });
+});
+
 describe('server push over an open stream', () => {
   const PUSH_SERVICE_MS = 0.5;
   const CLIENTS = 200;
   const DURATION_SEC = 1200;
-  const results = once(() => runScenario(
-    scenarioOf({
-      mechanisms: ['sse', 'websocket'],
-      clients: CLIENTS,
-      durationSec: DURATION_SEC,
-      network: { latencyMs: D_MS, tls: '1.3' },
-      server: { serviceMs: 1, pushServiceMs: PUSH_SERVICE_MS },
-      events: { ratePerSec: 1 },
-    }),
-  ));
+  const results = once(() =>
+    runScenario(
+      scenarioOf({
+        mechanisms: ['sse', 'websocket'],
+        clients: CLIENTS,
+        durationSec: DURATION_SEC,
+        network: { latencyMs: D_MS, tls: '1.3' },
+        server: { serviceMs: 1, pushServiceMs: PUSH_SERVICE_MS },
+        events: { ratePerSec: 1 },
+      }),
+    ),
+  );
 
   describe.each(['sse', 'websocket'] as const)('%s', (id) => {
     const metrics = () => results()[id]!;
@@ -251,17 +299,19 @@ describe('webhooks during a receiver outage', () => {
   const GAP_SEC = 20;
   const OUTAGE = { startSec: 30, durationSec: 60 };
   const RETRY = { baseMs: 1000, factor: 2, maxAttempts: 5, jitter: 'none' };
-  const webhook = once(() => run(
-    {
-      ...PLAIN,
-      mechanisms: ['webhook'],
-      clients: RECEIVERS,
-      durationSec: 120,
-      events: { process: 'periodic', ratePerSec: 1 / GAP_SEC },
-      webhook: { receiverMs: 5, timeoutMs: 10000, retry: RETRY, outages: [OUTAGE] },
-    },
-    'webhook',
-  ));
+  const webhook = once(() =>
+    run(
+      {
+        ...PLAIN,
+        mechanisms: ['webhook'],
+        clients: RECEIVERS,
+        durationSec: 120,
+        events: { process: 'periodic', ratePerSec: 1 / GAP_SEC },
+        webhook: { receiverMs: 5, timeoutMs: 10000, retry: RETRY, outages: [OUTAGE] },
+      },
+      'webhook',
+    ),
+  );
 
   const sendOffsetsMs = (attempts: number): number[] => {
     const offsets = [0];

@@ -16,6 +16,8 @@ import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 // state, so selecting another mechanism cannot change this one's numbers.
 
 
+const MIN_RETRY_DELAY_MS = 1;
+
 const SALTS: Record<MechanismId, number> = { polling: 1, longPolling: 2, sse: 3, websocket: 4, webhook: 5 };
 
 export class World {
@@ -47,6 +49,7 @@ export class World {
     this.source = new EventSource(scenario, this.endMs, this.metrics);
     this.net = new Network(scenario, salt, this.metrics);
     this.server = new Server(scenario, this.metrics);
+    this.metrics.bookedAfter = (nowMs) => this.server.bookedBetween(nowMs, this.endMs);
     this.conns = new Connections(scenario, this.metrics);
     this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
     this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
@@ -159,6 +162,15 @@ export class World {
     return ready;
   }
   refusedNoticeMs = 0;
+
+  /**
+   * When a client that noticed a failure at noticeMs tries again after delayMs. At least 1 ms
+   * later: with zero latency and a zero retry delay a refused client would otherwise retry at the
+   * same instant forever, and simulated time would stop.
+   */
+  retryAt(noticeMs: number, delayMs: number): number {
+    return noticeMs + Math.max(MIN_RETRY_DELAY_MS, delayMs);
+  }
 
   /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */
   send(slot: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {

@@ -123,7 +123,7 @@ export class LongPollClient {
   }
 
   private retryLater(client: number, noticeMs: number): void {
-    const at = noticeMs + this.errorRetryMs;
+    const at = this.world.retryAt(noticeMs, this.errorRetryMs);
     if (at < this.world.endMs) this.world.schedule(at, this.kinds.send, client, 0);
   }
 }

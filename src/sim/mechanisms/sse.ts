@@ -133,7 +133,7 @@ class ServerSentEvents implements Mechanism {
   }
 
   private reconnectAt(client: number, noticeMs: number): void {
-    const at = noticeMs + this.world.scenario.sse.retryMs;
+    const at = this.world.retryAt(noticeMs, this.world.scenario.sse.retryMs);
     if (at < this.world.endMs) this.world.schedule(at, CONNECT, client, 0);
   }
 

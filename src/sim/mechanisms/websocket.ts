@@ -216,7 +216,7 @@ class WebSockets implements Mechanism {
     const world = this.world;
     const { baseMs, factor, maxMs, jitter } = world.scenario.websocket.reconnect;
     const retry = ++this.retries[client];
-    const at = noticeMs + backoffDelayMs(retry, baseMs, factor, maxMs, jitter, world.backoffRng.next(client));
+    const at = world.retryAt(noticeMs, backoffDelayMs(retry, baseMs, factor, maxMs, jitter, world.backoffRng.next(client)));
     if (at < world.endMs) world.schedule(at, CONNECT, client, 0);
   }
 

@@ -24,6 +24,7 @@ export class MetricsRecorder {
   busyMs = 0;
 
   private readonly seconds: number;
+  private readonly endMs: number;
   private readonly s = {
     requests: null as unknown as Float64Array,
     responses: null as unknown as Float64Array,
@@ -50,6 +51,7 @@ export class MetricsRecorder {
     private readonly memoryPerConnectionKb: number,
   ) {
     this.seconds = Math.max(1, Math.ceil(durationSec));
+    this.endMs = durationSec * 1000;
     for (const key of Object.keys(this.s) as (keyof typeof this.s)[]) this.s[key] = new Float64Array(this.seconds);
   }
 
@@ -131,18 +133,21 @@ export class MetricsRecorder {
     this.openConnections--;
   }
 
-  /** A worker was busy over [startMs, endMs). */
+  /** A worker is busy over [startMs, endMs); time past the end of the run is not counted. */
   busy(startMs: number, endMs: number): void {
-    this.busyMs += endMs - startMs;
+    const stop = Math.min(endMs, this.endMs);
     let t = startMs;
-    while (t < endMs) {
+    while (t < stop) {
       const i = this.sec(t);
-      const boundary = (i + 1) * 1000;
-      const until = i === this.seconds - 1 ? endMs : Math.min(endMs, boundary);
+      const until = Math.min(stop, (i + 1) * 1000);
       this.s.busyMs[i] += until - t;
+      this.busyMs += until - t;
       t = until;
     }
   }
+
+  /** Worker time booked after nowMs (jobs queued or in service); set by the world. */
+  bookedAfter: (nowMs: number) => number = () => 0;
 
   /** Record the open count at the end of every second that ended before tMs. */
   private fillOpenTo(tMs: number): void {
@@ -210,7 +215,8 @@ export class MetricsRecorder {
       },
       bytes: { up: this.bytesUp, down: this.bytesDown, overhead: this.bytesOverhead, payload: this.bytesPayload },
       peakOpenConnections: this.peakOpenConnections,
-      serverUtilization: elapsedSec > 0 ? this.busyMs / (this.workers * elapsedSec * 1000) : null,
+      serverUtilization:
+        elapsedSec > 0 ? (this.busyMs - this.bookedAfter(nowMs)) / (this.workers * elapsedSec * 1000) : null,
       peakMemoryKb: this.peakOpenConnections * this.memoryPerConnectionKb,
     };
   }

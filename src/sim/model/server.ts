@@ -36,6 +36,19 @@ export class Server {
     return done;
   }
 
+  /**
+   * Worker time already booked after nowMs and before untilMs. Every job is booked when it arrives
+   * (at the current time), so what lies ahead on a worker is one busy stretch up to its free time.
+   */
+  bookedBetween(nowMs: number, untilMs: number): number {
+    let booked = 0;
+    for (const free of this.freeAtMs) {
+      const end = free < untilMs ? free : untilMs;
+      if (end > nowMs) booked += end - nowMs;
+    }
+    return booked;
+  }
+
   /** True while a restart keeps the server down. */
   isDown(tMs: number): boolean {
     for (const r of this.restarts) if (tMs >= r.fromMs && tMs < r.toMs) return true;

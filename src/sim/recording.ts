@@ -5,7 +5,8 @@ import { createSimulation } from './engine.ts';
 
 // A whole run recorded for playback: the lab's views read the state at any playhead from this,
 // so play, pause, step and scrubbing both ways need no re-simulation (STYLE.md §9). The totals are
-// taken at every simulated second; the trace holds every message of the sampled clients.
+// taken every simulated second (less often in very long runs); the trace holds every message of
+// the sampled clients.
 
 export interface LatencyCdfPoint {
   latencyMs: number;
@@ -15,9 +16,9 @@ export interface LatencyCdfPoint {
 export interface MechanismRecording {
   /** Final metrics, with per-second series. */
   final: MechanismMetrics;
-  /** totalsAt[k] = totals after k + 1 simulated seconds (the last may be a partial second). */
+  /** totalsAt[k] = totals after (k + 1) · snapshotEverySec seconds (the last may be partial). */
   totalsAt: MechanismTotals[];
-  /** cdfAt[k] = cumulative latency distribution after k + 1 seconds (at most ~50 points). */
+  /** cdfAt[k] = cumulative latency distribution at the same moments (at most ~50 points). */
   cdfAt: LatencyCdfPoint[][];
   trace: readonly TraceMessage[];
 }
@@ -25,11 +26,15 @@ export interface MechanismRecording {
 export interface RunRecording {
   scenario: Scenario;
   durationMs: number;
+  /** Seconds between snapshots: 1, or more for runs longer than MAX_SNAPSHOTS seconds. */
+  snapshotEverySec: number;
   traceClients: number;
   mechanisms: Partial<Record<MechanismId, MechanismRecording>>;
 }
 
 const CDF_POINTS = 50;
+/** Keeps a day-long run's recording to a few thousand snapshots per mechanism. */
+const MAX_SNAPSHOTS = 1800;
 
 /**
  * Run `scenario` to its end, taking totals every simulated second. `onProgress(simulatedMs)` is
@@ -48,7 +53,9 @@ export function recordRun(
     totalsAt.set(id, []);
     cdfAt.set(id, []);
   }
-  for (let t = 1000; ; t += 1000) {
+  const snapshotEverySec = Math.max(1, Math.ceil(endMs / 1000 / MAX_SNAPSHOTS));
+  const stepMs = snapshotEverySec * 1000;
+  for (let t = stepMs; ; t += stepMs) {
     const at = Math.min(t, endMs);
     simulation.advanceTo(at);
     for (const id of scenario.mechanisms) {
@@ -70,5 +77,5 @@ export function recordRun(
       trace: simulation.trace(id),
     };
   }
-  return { scenario, durationMs: endMs, traceClients, mechanisms };
+  return { scenario, durationMs: endMs, snapshotEverySec, traceClients, mechanisms };
 }

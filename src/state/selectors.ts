@@ -11,20 +11,28 @@ export const usePlayheadMs = (): number => useLab((s) => s.playheadMs);
 export const usePlayheadSecond = (): number => useLab((s) => Math.floor(s.playheadMs / 1000));
 export const useRecording = (): RunRecording | null => useLab((s) => s.recording);
 
-/** Index into totalsAt / cdfAt / series for the playhead: the last completed second, or −1. */
+/** Index into the per-second series for the playhead: the last completed second, or −1. */
 export function secondIndex(recording: RunRecording, playheadMs: number): number {
   const seconds = Math.ceil(recording.durationMs / 1000);
   if (playheadMs >= recording.durationMs) return seconds - 1;
   return Math.min(seconds - 1, Math.floor(playheadMs / 1000) - 1);
 }
 
-/** Totals of a mechanism at the playhead (after the last completed second); null before 1 s. */
+/** Index into totalsAt / cdfAt for the playhead: the last snapshot taken by then, or −1. */
+export function snapshotIndex(recording: RunRecording, playheadMs: number): number {
+  const every = recording.snapshotEverySec * 1000;
+  const count = Math.ceil(recording.durationMs / every);
+  if (playheadMs >= recording.durationMs) return count - 1;
+  return Math.min(count - 1, Math.floor(playheadMs / every) - 1);
+}
+
+/** Totals of a mechanism at the playhead (at the last snapshot); null before the first. */
 export function totalsAt(recording: RunRecording, id: MechanismId, playheadMs: number): MechanismTotals | null {
-  const at = secondIndex(recording, playheadMs);
+  const at = snapshotIndex(recording, playheadMs);
   return at >= 0 ? (recording.mechanisms[id]?.totalsAt[at] ?? null) : null;
 }
 
 export function latencyCdfAt(recording: RunRecording, id: MechanismId, playheadMs: number): LatencyCdfPoint[] {
-  const at = secondIndex(recording, playheadMs);
+  const at = snapshotIndex(recording, playheadMs);
   return at >= 0 ? (recording.mechanisms[id]?.cdfAt[at] ?? []) : [];
 }

@@ -70,6 +70,7 @@ function recording(scenario: Scenario = SCENARIO): RunRecording {
   return {
     scenario,
     durationMs: SECONDS * 1000,
+    snapshotEverySec: 1,
     traceClients: 5,
     mechanisms: {
       polling: mechanism(

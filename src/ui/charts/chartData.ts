@@ -107,11 +107,15 @@ export function shapeRun(recording: RunRecording): ShapedRun {
     const run = recording.mechanisms[id];
     if (!run) continue;
     const s = run.final.series;
-    const soFar = run.totalsAt.map((t: MechanismTotals) => t.emptyRatio);
+    const every = recording.snapshotEverySec;
+    const soFar: Point[] = run.totalsAt.map((t: MechanismTotals, k) => ({
+      x: Math.min((k + 1) * every, durationSec),
+      y: t.emptyRatio === null ? null : t.emptyRatio * 100,
+    }));
     points[id] = {
       requests: secondPoints(s.requests, durationSec),
       emptyPerSecond: secondPoints(emptySharePerSecond(s.emptyResponses, s.responses), durationSec, 100),
-      emptySoFar: secondPoints(soFar, durationSec, 100),
+      emptySoFar: soFar,
       bytesOverhead: secondPoints(s.bytesOverhead, durationSec),
       bytesPayload: secondPoints(s.bytesPayload, durationSec),
       openConnections: secondPoints(s.openConnections, durationSec),

@@ -209,8 +209,9 @@ export class World {
     if (t >= deadline) {
       const wasInUse = conns.inUse[slot] === 1;
       conns.close(slot, t);
-      this.trace.record('close', clientOf(slot), false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok');
+      // Mark what was in flight first: the close itself is still on its way to the client.
       this.trace.markDropped(clientOf(slot), t);
+      this.trace.record('close', clientOf(slot), false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok');
       if (wasInUse) this.mechanism.onConnectionCut(slot, t);
     } else {
       this.armIdleCheck(slot);

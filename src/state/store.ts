@@ -15,6 +15,8 @@ import { getField, withField } from './scenarioPath.ts';
 export const TRACE_CLIENTS = 5;
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
+/** A 50 ms trip lasts 3 frames at 1×; at a quarter speed a newcomer can follow each message. */
+export const DEFAULT_SPEED = 0.25;
 
 export type RunStatus = 'running' | 'ready' | 'error';
 
@@ -132,7 +134,7 @@ export const useLab = create<LabState>()((set, get) => {
     computeMs: null,
 
     playing: false,
-    speed: 1,
+    speed: DEFAULT_SPEED,
     playheadMs: 0,
     play: () => {
       const { recording, playheadMs } = get();

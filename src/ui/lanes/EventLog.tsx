@@ -1,0 +1,57 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLab } from '../../state/store.ts';
+import { useRecording } from '../../state/selectors.ts';
+import { ArrivalLog } from './eventLog.ts';
+import { logSentence } from './laneText.ts';
+import './lanes.css';
+
+// The text alternative of the lanes: the latest messages up to the playhead, one sentence each,
+// newest first. It re-renders only when a message arrives, not every frame. While playing, a
+// polite live region says at most once per second of wall time what arrived since it last spoke;
+// when paused it stays silent.
+
+const SHOWN = 30;
+const ANNOUNCE_EVERY_MS = 1000;
+
+export function EventLog() {
+  const recording = useRecording();
+  const log = useMemo(() => (recording ? new ArrivalLog(recording) : null), [recording]);
+  const arrived = useLab((s) => (log ? log.arrivedBy(s.playheadMs) : 0));
+  const playing = useLab((s) => s.playing);
+  const entries = useMemo(() => (log ? log.latest(arrived, SHOWN) : []), [log, arrived]);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (!playing || !log) return;
+    let fromMs = useLab.getState().playheadMs;
+    const timer = setInterval(() => {
+      const toMs = useLab.getState().playheadMs;
+      const line = log.summary(fromMs, toMs);
+      if (line !== null) setAnnouncement(line);
+      fromMs = toMs;
+    }, ANNOUNCE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [playing, log]);
+
+  if (!recording) return <p className="event-log-empty">The log fills in once the simulation has run.</p>;
+  const plainRequests = recording.scenario.clientMessages.ratePerSec === 0;
+  return (
+    <div>
+      <p className="event-log-note">
+        Messages of the traced clients in every lane, newest first, stamped with their arrival time.
+      </p>
+      {entries.length === 0 ? (
+        <p className="event-log-empty">Nothing has arrived yet: press Play.</p>
+      ) : (
+        <ol className="event-log" reversed start={arrived} tabIndex={0} aria-label="Latest messages, newest first">
+          {entries.map((entry) => (
+            <li key={entry.index}>{logSentence(entry.message, entry.id, plainRequests)}</li>
+          ))}
+        </ol>
+      )}
+      <p className="event-log-live" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MotionGlobalConfig } from 'framer-motion';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Lane } from './Lane.tsx';
+import { msg, recordingOf } from './testTrace.ts';
+
+// Badges appear at once: happy-dom's Web Animations reject when a running animation is torn down.
+MotionGlobalConfig.skipAnimations = true;
+afterEach(cleanup);
+
+const plain = (text: string | null) => (text ?? '').replaceAll('\u00a0', ' ');
+const readout = (term: string) => {
+  const dt = screen.getByText(term, { selector: 'dt' });
+  return plain(dt.nextElementSibling?.textContent ?? null);
+};
+
+describe('Lane', () => {
+  const longPolling = recordingOf(
+    {
+      longPolling: {
+        trace: [
+          msg('request', 0, 200),
+          msg('request', 1, 200),
+          msg('request', 2, 200),
+          msg('response', 2, 1700, { events: 2, bytes: 650 }),
+        ],
+        series: { openConnections: [40, 40, 40], serverUtilization: [0.002, 0.004, 0.004], requests: [40, 3, 5] },
+      },
+    },
+    { clients: 40 },
+    3,
+  );
+
+  it('draws a row per traced client facing the server, and says in words what is on the wire', () => {
+    render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} />);
+    const lane = screen.getByRole('region', { name: 'Long polling' });
+    const figure = within(lane).getByRole('img');
+    expect(figure.getAttribute('aria-label')).toBe(
+      'Long polling: 2 requests held at the server, 1 response in flight carrying 2 events.',
+    );
+    for (const name of ['Client 1', 'Client 2', 'Client 3', 'Client 4', 'Client 5', 'Server']) {
+      expect(within(figure).getByText(name)).toBeTruthy();
+    }
+    expect(within(figure).getByText('2 events')).toBeTruthy();
+    // Held since their arrival at 250 ms: 1.475 s at the playhead.
+    expect(within(figure).getAllByText('1.5 s', { exact: false, normalizer: plain })).toHaveLength(2);
+  });
+
+  it('shows the server-side readouts of the last whole second and how many clients it samples', () => {
+    render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} />);
+    expect(readout('Held at the server')).toBe('2 of 5 shown');
+    expect(readout('Open connections')).toBe('40');
+    expect(readout('Server load')).toBe('0.2 %');
+    expect(readout('Requests in the last second')).toBe('40');
+    expect(screen.getByText('Showing 5 of 40 clients — the numbers cover all 40.', { normalizer: plain })).toBeTruthy();
+  });
+
+  it('names the receivers and the provider in a webhook lane and counts down a retry wait', () => {
+    const webhooks = recordingOf(
+      {
+        webhook: {
+          trace: [
+            msg('webhookAttempt', 0, 1000, { attempt: 1, events: 1, status: 'failed' }),
+            msg('webhookResponse', 0, 1050, { attempt: 1, status: 'failed' }),
+            msg('webhookAttempt', 0, 3100, { attempt: 2, events: 1 }),
+          ],
+        },
+      },
+      { clients: 2 },
+    );
+    render(<Lane id="webhook" recording={webhooks} playheadMs={1600} />);
+    const figure = screen.getByRole('img');
+    expect(figure.getAttribute('aria-label')).toBe('Webhooks: 1 delivery waiting to retry.');
+    expect(within(figure).getByText('Receiver 1')).toBeTruthy();
+    expect(within(figure).getByText('Receiver 2')).toBeTruthy();
+    expect(within(figure).queryByText('Receiver 3')).toBeNull();
+    expect(within(figure).getByText('Provider')).toBeTruthy();
+    // The 503 came back at 1.1 s; attempt 2 leaves at 3.1 s.
+    expect(within(figure).getByText('1.5 s', { normalizer: plain })).toBeTruthy();
+    expect(readout('Waiting to retry')).toBe('1 among the 2 shown');
+    expect(screen.queryByText(/Showing/)).toBeNull();
+  });
+
+  it('labels a message in flight by what it is, and marks one lost when its connection was cut', () => {
+    const sse = recordingOf({
+      sse: {
+        trace: [
+          msg('sseEvent', 0, 1000, { events: 1 }),
+          msg('sseEvent', 1, 1000, { events: 1, status: 'dropped' }),
+          msg('sseHeartbeat', 2, 1000),
+        ],
+      },
+    });
+    render(<Lane id="sse" recording={sse} playheadMs={1020} />);
+    const figure = screen.getByRole('img');
+    expect(figure.getAttribute('aria-label')).toBe('SSE: 1 SSE event in flight, 1 keep-alive message in flight, 1 message being dropped.');
+    expect(within(figure).getByText('data:')).toBeTruthy();
+    expect(within(figure).getByText('data: · dropped')).toBeTruthy();
+    expect(within(figure).getByText('heartbeat')).toBeTruthy();
+  });
+});

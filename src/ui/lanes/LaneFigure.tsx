@@ -1,0 +1,164 @@
+import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
+import type { MechanismId } from '../../sim/scenario/types.ts';
+import { MECHANISM_STYLES } from '../mechanismStyle.ts';
+import {
+  handshakePosition,
+  laneLayout,
+  lingerOpacity,
+  snapProgress,
+  tripProgress,
+  visibleLabels,
+  type LaneLayout,
+} from './laneGeometry.ts';
+import type { Flight, LaneModel, LaneSnapshot } from './laneState.ts';
+import { glyphOf, isDropped, shortLabel } from './messageKinds.ts';
+import { clientName, describeLane, serverName } from './laneText.ts';
+import { MessageGlyph } from './MessageGlyph.tsx';
+import { ServerBadges } from './ServerBadges.tsx';
+import { useElementWidth } from './useElementWidth.ts';
+
+// The moving picture of one lane: a row per traced client, the server column at the right, and
+// every message placed from the playhead (STYLE.md §9). framer-motion only brings open streams
+// and the server's badges in and out; it never moves a message.
+
+interface Props {
+  id: MechanismId;
+  model: LaneModel;
+  snapshot: LaneSnapshot;
+  playheadMs: number;
+}
+
+interface PlacedFlight {
+  flight: Flight;
+  position: number;
+  label: string;
+  above: boolean;
+}
+
+function placeFlight(flight: Flight, id: MechanismId, playheadMs: number, connectMs: number, reduced: boolean): PlacedFlight {
+  const { message } = flight;
+  const raw = tripProgress(message.sendMs, message.arriveMs, playheadMs);
+  const progress = reduced ? snapProgress(raw) : raw;
+  // Webhook connections are opened by the provider, every other one by the client.
+  const position =
+    message.kind === 'connect'
+      ? handshakePosition(progress, (message.arriveMs - message.sendMs) / connectMs, id === 'webhook')
+      : message.up ? progress : 1 - progress;
+  const label = isDropped(message) ? `${shortLabel(message, id)} · dropped` : shortLabel(message, id);
+  return { flight, position, label, above: message.up || message.kind === 'connect' };
+}
+
+function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
+  placed: PlacedFlight;
+  id: MechanismId;
+  layout: LaneLayout;
+  playheadMs: number;
+  showLabel: boolean;
+  reduced: boolean;
+}) {
+  const { message } = placed.flight;
+  const glyph = glyphOf(message);
+  const dropped = isDropped(message);
+  const color = MECHANISM_STYLES[id].color;
+  return (
+    <g
+      transform={`translate(${layout.x(placed.position)} ${layout.rowY(message.client)})`}
+      opacity={lingerOpacity(playheadMs - message.arriveMs, reduced)}
+    >
+      <g opacity={dropped ? 0.45 : 1}>
+        <MessageGlyph glyph={glyph} color={color} direction={message.up ? 1 : -1} />
+      </g>
+      {dropped && <MessageGlyph glyph="dropped" color={color} />}
+      {showLabel && (
+        <text
+          y={placed.above ? -11 : 20}
+          textAnchor="middle"
+          className={`flight-label${glyph === 'failed' || glyph === 'refused' ? ' is-error' : ''}`}
+        >
+          {placed.label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(400);
+  const reduced = useReducedMotion() ?? false;
+  const layout = laneLayout(width, model.rows);
+  const color = MECHANISM_STYLES[id].color;
+  const transition = reduced ? { duration: 0 } : { duration: 0.18 };
+  const serverMid = layout.serverX + layout.serverWidth / 2;
+  const connectMs = Math.max(1, 2 * model.oneWayMs);
+  const rows = Array.from({ length: model.rows }, (_, i) => i);
+  const placed = snapshot.flights.map((flight) => placeFlight(flight, id, playheadMs, connectMs, reduced));
+  const labelled = visibleLabels(
+    placed.map(({ flight, position, label, above }) => ({
+      x: layout.x(position),
+      row: flight.message.client,
+      above,
+      text: label,
+      inFlight: playheadMs <= flight.endMs,
+    })),
+  );
+  return (
+    <div ref={ref} className="lane-figure">
+      <svg width={layout.width} height={layout.height} role="img" aria-label={describeLane(id, snapshot, playheadMs)}>
+        <motion.rect
+          x={layout.serverX}
+          y={layout.top - 22}
+          width={layout.serverWidth - 1}
+          height={layout.height - layout.top + 20}
+          rx={6}
+          fill={color}
+          stroke="var(--border)"
+          initial={false}
+          animate={{ fillOpacity: snapshot.held.length + snapshot.retries.length > 0 ? 0.3 : 0.1 }}
+          transition={transition}
+        />
+        <text x={serverMid} y={layout.top - 8} textAnchor="middle" className="lane-end-label">
+          {serverName(id)}
+        </text>
+        {rows.map((row) => (
+          <g key={row}>
+            <text x={0} y={layout.rowY(row) + 4} className="lane-client-label">
+              {clientName(id, row)}
+            </text>
+            <line x1={layout.clientX} x2={layout.serverX} y1={layout.rowY(row)} y2={layout.rowY(row)} className="lane-row-line" />
+            <rect x={layout.clientX - 4} y={layout.rowY(row) - 9} width={4} height={18} className="lane-client-node" />
+          </g>
+        ))}
+        <AnimatePresence>
+          {snapshot.streams.map((stream) => (
+            <motion.line
+              key={`stream-${stream.client}-${stream.startMs}`}
+              x1={layout.clientX}
+              x2={layout.serverX}
+              y1={layout.rowY(stream.client)}
+              y2={layout.rowY(stream.client)}
+              stroke={color}
+              strokeWidth={6}
+              className="lane-stream"
+              initial={{ opacity: 0 }}
+              animate={{ opacity: 1 }}
+              exit={{ opacity: 0 }}
+              transition={transition}
+            />
+          ))}
+        </AnimatePresence>
+        <ServerBadges snapshot={snapshot} layout={layout} color={color} playheadMs={playheadMs} transition={transition} />
+        {placed.map((item, i) => (
+          <FlightMark
+            key={item.flight.key}
+            placed={item}
+            id={id}
+            layout={layout}
+            playheadMs={playheadMs}
+            showLabel={labelled[i]}
+            reduced={reduced}
+          />
+        ))}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { MechanismId } from '../../sim/scenario/types.ts';
+import type { TraceMessage } from '../../sim/trace/types.ts';
+import type { MechanismRecording, RunRecording } from '../../sim/recording.ts';
+import { secondIndex } from '../../state/selectors.ts';
+import { LINGER_MS, SpanIndex, type Span } from './laneGeometry.ts';
+import { heldRequests, openStreams, retryWaits, type HeldRequest, type OpenStream, type RetryWait } from './traceSpans.ts';
+
+// Everything a lane draws, indexed once per run (messages, held requests, retry waits, open
+// streams), and the lane's state at a playhead: what is on screen, plus the server-side readouts
+// from the per-second series, which cover every client.
+
+export interface Flight extends Span {
+  message: TraceMessage;
+  /** Position in the recorded trace: a stable key. */
+  key: number;
+}
+
+export interface LaneModel {
+  id: MechanismId;
+  /** Traced clients, one row each. */
+  rows: number;
+  flights: SpanIndex<Flight>;
+  held: SpanIndex<HeldRequest>;
+  retries: SpanIndex<RetryWait>;
+  streams: SpanIndex<OpenStream>;
+  /** Whether the lane parks requests at the server (long polling, or WebSockets falling back to it). */
+  parksRequests: boolean;
+  /** Whether a proxy turned a WebSocket upgrade away during the run. */
+  upgradeRefused: boolean;
+  oneWayMs: number;
+}
+
+export function buildLaneModel(id: MechanismId, mechanism: MechanismRecording, recording: RunRecording): LaneModel {
+  const { scenario, durationMs } = recording;
+  const trace = mechanism.trace;
+  const flights = new SpanIndex(trace.map((message, key) => ({ startMs: message.sendMs, endMs: message.arriveMs, message, key })));
+  const canPark = id === 'longPolling' || id === 'websocket';
+  const restarts = scenario.faults.serverRestarts.map((r) => r.atSec * 1000);
+  const held = canPark ? heldRequests(trace, restarts, durationMs, scenario.server.serviceMs) : [];
+  const retries = id === 'webhook' ? retryWaits(trace, scenario.webhook.timeoutMs, durationMs) : [];
+  return {
+    id,
+    rows: Math.min(recording.traceClients, scenario.clients),
+    flights,
+    held: new SpanIndex(held),
+    retries: new SpanIndex(retries),
+    streams: new SpanIndex(id === 'sse' || id === 'websocket' ? openStreams(trace, id, restarts, durationMs) : []),
+    parksRequests: id === 'longPolling' || held.length > 0,
+    upgradeRefused: trace.some((m) => m.kind === 'upgradeResponse' && m.status === 'refused'),
+    oneWayMs: scenario.network.latencyMs,
+  };
+}
+
+export interface LaneSnapshot {
+  /** Messages in flight, and those that arrived less than LINGER_MS ago. */
+  flights: Flight[];
+  held: HeldRequest[];
+  retries: RetryWait[];
+  streams: OpenStream[];
+  /** Series index of the last whole second before the playhead, or −1 before the first. */
+  second: number;
+  openConnections: number | null;
+  serverLoad: number | null;
+  requestsLastSecond: number | null;
+}
+
+export function laneSnapshot(model: LaneModel, mechanism: MechanismRecording, recording: RunRecording, playheadMs: number): LaneSnapshot {
+  const second = secondIndex(recording, playheadMs);
+  const series = mechanism.final.series;
+  const at = (values: readonly number[]) => (second >= 0 ? (values[second] ?? null) : null);
+  return {
+    flights: model.flights.at(playheadMs, LINGER_MS),
+    held: model.held.activeAt(playheadMs),
+    retries: model.retries.activeAt(playheadMs),
+    streams: model.streams.activeAt(playheadMs),
+    second,
+    openConnections: at(series.openConnections),
+    serverLoad: at(series.serverUtilization),
+    requestsLastSecond: at(series.requests),
+  };
+}

@@ -1,0 +1,68 @@
+import type { MechanismId, Scenario } from '../../sim/scenario/types.ts';
+import type { MechanismMetrics, MetricSeries } from '../../sim/metrics/types.ts';
+import type { TraceMessage } from '../../sim/trace/types.ts';
+import type { RunRecording } from '../../sim/recording.ts';
+import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
+
+// Hand-made recordings for the lanes' tests: the page itself always shows the engine's output.
+
+/** A trace message: 50 ms one way unless said otherwise. */
+export function msg(kind: TraceMessage['kind'], client: number, sendMs: number, overrides: Partial<TraceMessage> = {}): TraceMessage {
+  const up = ['connect', 'request', 'upgrade', 'pong', 'webhookResponse'].includes(kind);
+  return { kind, client, up, sendMs, arriveMs: sendMs + 50, events: 0, bytes: 0, status: 'ok', attempt: 0, ...overrides };
+}
+
+/** Metrics whose per-second series are given; every other figure is zero. */
+export function metricsWith(seconds: number, series: Partial<MetricSeries> = {}): MechanismMetrics {
+  const zeros = () => Array<number>(seconds).fill(0);
+  return {
+    requests: 0,
+    requestsPerSec: 0,
+    responses: 0,
+    emptyResponses: 0,
+    emptyRatio: null,
+    events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
+    latencyMs: { mean: null, p50: null, p95: null, p99: null, max: null },
+    bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
+    peakOpenConnections: 0,
+    serverUtilization: null,
+    peakMemoryKb: 0,
+    series: {
+      requests: zeros(),
+      responses: zeros(),
+      emptyResponses: zeros(),
+      eventsCreated: zeros(),
+      eventsDelivered: zeros(),
+      eventsLost: zeros(),
+      duplicates: zeros(),
+      latencyMeanMs: zeros(),
+      bytesUp: zeros(),
+      bytesDown: zeros(),
+      bytesOverhead: zeros(),
+      bytesPayload: zeros(),
+      openConnections: zeros(),
+      peakOpenConnections: zeros(),
+      serverUtilization: zeros(),
+      memoryKb: zeros(),
+      ...series,
+    },
+  };
+}
+
+export function recordingOf(
+  lanes: Partial<Record<MechanismId, { trace: TraceMessage[]; series?: Partial<MetricSeries> }>>,
+  scenario: Partial<Scenario> = {},
+  durationSec = 10,
+): RunRecording {
+  const mechanisms: RunRecording['mechanisms'] = {};
+  for (const [id, lane] of Object.entries(lanes) as [MechanismId, { trace: TraceMessage[]; series?: Partial<MetricSeries> }][]) {
+    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace };
+  }
+  return {
+    scenario: { ...DEFAULT_SCENARIO, durationSec, mechanisms: Object.keys(lanes) as MechanismId[], ...scenario },
+    durationMs: durationSec * 1000,
+    snapshotEverySec: 1,
+    traceClients: 5,
+    mechanisms,
+  };
+}

@@ -53,7 +53,6 @@ async function sliderToNumbersMs(page: Page, key: string): Promise<number> {
     .getByRole('cell')
     .first();
   const handle = await cell.elementHandle();
-  if (!handle) throw new Error('no scoreboard cell for polling');
   const measured = page.evaluate(
     (el) =>
       new Promise<number>((resolve, reject) => {

@@ -1,0 +1,111 @@
+import { useLab } from '../../state/store.ts';
+import { formatSpeed, sliderToSpeed, speedToSlider, SPEED_SLIDER_MAX, SPEED_SLIDER_MIN } from './speedScale.ts';
+import { formatSeconds } from './timeFormat.ts';
+import './time.css';
+
+// The playback bar: play/pause, step, restart, speed and the timeline. Simulated time is always
+// on screen. Nothing here moves simulated time itself: it sends commands to the store.
+
+function Clock() {
+  const playheadMs = useLab((s) => s.playheadMs);
+  const durationMs = useLab((s) => s.recording?.durationMs ?? s.scenario.durationSec * 1000);
+  return (
+    <p className="clock" aria-label="Simulated time">
+      <span className="clock-now">{formatSeconds(playheadMs)}</span>
+      <span className="clock-of"> / {formatSeconds(durationMs)}</span>
+    </p>
+  );
+}
+
+function Timeline() {
+  const playheadMs = useLab((s) => s.playheadMs);
+  const durationMs = useLab((s) => s.recording?.durationMs ?? s.scenario.durationSec * 1000);
+  const seek = useLab((s) => s.seek);
+  const ready = useLab((s) => s.recording !== null);
+  return (
+    <label className="timeline">
+      <span className="control-label">Timeline</span>
+      <input
+        type="range"
+        min={0}
+        max={durationMs}
+        step={10}
+        value={Math.round(playheadMs)}
+        disabled={!ready}
+        aria-valuetext={`${formatSeconds(playheadMs)} of ${formatSeconds(durationMs)}`}
+        onChange={(event) => seek(Number(event.target.value))}
+      />
+    </label>
+  );
+}
+
+function SpeedControl() {
+  const speed = useLab((s) => s.speed);
+  const setSpeed = useLab((s) => s.setSpeed);
+  return (
+    <label className="speed">
+      <span className="control-label">Speed</span>
+      <input
+        type="range"
+        min={SPEED_SLIDER_MIN}
+        max={SPEED_SLIDER_MAX}
+        step={0.01}
+        value={speedToSlider(speed)}
+        aria-valuetext={formatSpeed(speed)}
+        onChange={(event) => setSpeed(sliderToSpeed(Number(event.target.value)))}
+      />
+      <output className="speed-value">{formatSpeed(speed)}</output>
+    </label>
+  );
+}
+
+function RunProgress() {
+  const status = useLab((s) => s.status);
+  const progressMs = useLab((s) => s.progressMs);
+  const durationMs = useLab((s) => s.scenario.durationSec * 1000);
+  const computeMs = useLab((s) => s.computeMs);
+  if (status === 'running') {
+    return (
+      <p className="run-progress" role="status">
+        Simulating… <progress max={durationMs} value={progressMs} aria-label="Simulation progress" />
+      </p>
+    );
+  }
+  if (status === 'error') return <p className="run-progress run-error">The simulation failed.</p>;
+  return (
+    <p className="run-progress" role="status">
+      {computeMs === null ? '' : `Simulated in ${String(Math.round(computeMs))} ms`}
+    </p>
+  );
+}
+
+export function TimeControls() {
+  const playing = useLab((s) => s.playing);
+  const ready = useLab((s) => s.recording !== null);
+  const togglePlay = useLab((s) => s.togglePlay);
+  const step = useLab((s) => s.step);
+  const restart = useLab((s) => s.restart);
+  const setHelpOpen = useLab((s) => s.setHelpOpen);
+  return (
+    <div className="time-controls" role="toolbar" aria-label="Playback">
+      <div className="time-buttons">
+        <button type="button" className="play" onClick={togglePlay} disabled={!ready}>
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={step} disabled={!ready} title="Step to the next message (→)">
+          <span aria-hidden="true">⇥</span> Step
+        </button>
+        <button type="button" onClick={restart} disabled={!ready} title="Back to 0 s (R)">
+          <span aria-hidden="true">↺</span> Restart
+        </button>
+      </div>
+      <Clock />
+      <Timeline />
+      <SpeedControl />
+      <RunProgress />
+      <button type="button" className="help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </div>
+  );
+}

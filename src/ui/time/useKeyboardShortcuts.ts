@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useLab } from '../../state/store.ts';
+import { nudgeSpeed } from './speedScale.ts';
+
+// Space play/pause, → step, R restart, + / − speed, ? shortcuts help (issue 3). Keys typed into
+// a field, or meant for a focused slider, button or checkbox, are left to that control.
+
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    if (type === 'range') return key.startsWith('Arrow') || key === ' ' || key === 'Home' || key === 'End';
+    if (type === 'checkbox' || type === 'radio' || type === 'button') return key === ' ';
+    return true; // text, number…
+  }
+  if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return key === ' ' || key === 'Enter';
+  return false;
+}
+
+export function handleShortcut(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  const lab = useLab.getState();
+  if (lab.helpOpen) {
+    if (event.key === 'Escape' || event.key === '?') {
+      lab.setHelpOpen(false);
+      return true;
+    }
+    return false;
+  }
+  if (ownsKey(event.target, event.key)) return false;
+  switch (event.key) {
+    case ' ':
+      lab.togglePlay();
+      return true;
+    case 'ArrowRight':
+      lab.step();
+      return true;
+    case 'r':
+    case 'R':
+      lab.restart();
+      return true;
+    case '+':
+    case '=':
+      lab.setSpeed(nudgeSpeed(lab.speed, 1));
+      return true;
+    case '-':
+    case '_':
+      lab.setSpeed(nudgeSpeed(lab.speed, -1));
+      return true;
+    case '?':
+      lab.setHelpOpen(true);
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (handleShortcut(event)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

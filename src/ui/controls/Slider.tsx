@@ -31,7 +31,19 @@ export function Slider({ spec }: { spec: SliderSpec }) {
   };
 
   const onInput = (position: number) => {
-    const next = fromPosition(spec, position);
+    // A one-notch move (a key press) that rounds back to the same clean value moves on to the
+    // next value that differs, so the keyboard never gets stuck.
+    const current = draft ?? value;
+    const from = toPosition(spec, current);
+    const direction = Math.sign(position - from);
+    const last = spec.scale === 'log' ? LOG_STEPS : (spec.toDisplay ? spec.toDisplay(spec.max) : spec.max);
+    const first = spec.scale === 'log' ? 0 : (spec.toDisplay ? spec.toDisplay(spec.min) : spec.min);
+    const stepSize = spec.scale === 'log' ? 1 : (spec.step ?? 1);
+    let next = fromPosition(spec, position);
+    for (let p = position; next === current && direction !== 0 && p > first && p < last; ) {
+      p += direction * stepSize;
+      next = fromPosition(spec, p);
+    }
     setDraft(next);
     pending.current = next;
     timer.current ??= setTimeout(commit, COMMIT_EVERY_MS);

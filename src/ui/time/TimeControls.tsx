@@ -29,8 +29,8 @@ function Timeline() {
         type="range"
         min={0}
         max={durationMs}
-        step={10}
-        value={Math.round(playheadMs)}
+        step="any"
+        value={playheadMs}
         disabled={!ready}
         aria-valuetext={`${formatSeconds(playheadMs)} of ${formatSeconds(durationMs)}`}
         onChange={(event) => seek(Number(event.target.value))}

@@ -17,6 +17,8 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
     return true; // text, number…
   }
   if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return key === ' ' || key === 'Enter';
+  // A focused region that scrolls sideways (the scoreboard on a phone) uses the arrows to scroll.
+  if (key.startsWith('Arrow') && target.scrollWidth > target.clientWidth) return true;
   return false;
 }
 

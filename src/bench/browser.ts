@@ -86,6 +86,10 @@ async function main(): Promise<void> {
     await page.getByRole('table', { name: 'Scoreboard' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Play' }).waitFor();
 
+    // Playback starts at 0.25×; measure at 1× (two notches of +).
+    await page.locator('body').press('+');
+    await page.locator('body').press('+');
+    await page.getByText('1×', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Play' }).click();
     const fps = await measureFps(page, 5);
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -23,11 +23,17 @@ export function Slider({ spec }: { spec: SliderSpec }) {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  const commit = () => {
-    timer.current = null;
-    if (pending.current !== null) setField(spec.path, pending.current);
+  // Leading edge: the first change re-runs at once; while dragging, at most one re-run per
+  // window, with the latest value at the window's end.
+  const flush = () => {
+    if (pending.current === null) {
+      timer.current = null;
+      setDraft(null);
+      return;
+    }
+    setField(spec.path, pending.current);
     pending.current = null;
-    setDraft(null);
+    timer.current = setTimeout(flush, COMMIT_EVERY_MS);
   };
 
   const onInput = (position: number) => {
@@ -46,7 +52,7 @@ export function Slider({ spec }: { spec: SliderSpec }) {
     }
     setDraft(next);
     pending.current = next;
-    timer.current ??= setTimeout(commit, COMMIT_EVERY_MS);
+    if (timer.current === null) flush();
   };
 
   const shown = draft ?? value;

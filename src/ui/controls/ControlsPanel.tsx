@@ -23,18 +23,21 @@ function FaultChecks() {
       <legend>Faults</legend>
       <Check
         name="Receiver outage"
+        path="webhook.outages"
         hint={`Webhook receivers answer 503 from ${String(startSec)} s to ${String(startSec + lengthSec)} s.`}
         checked={scenario.webhook.outages.length > 0}
         onChange={(on) => setField('webhook.outages', on ? [{ startSec, durationSec: lengthSec }] : [])}
       />
       <Check
         name="Server restart"
+        path="faults.serverRestarts"
         hint={`The server goes down at ${String(restartSec)} s for 5 s: every connection drops.`}
         checked={scenario.faults.serverRestarts.length > 0}
         onChange={(on) => setField('faults.serverRestarts', on ? [{ atSec: restartSec, downSec: 5 }] : [])}
       />
       <Check
         name="Proxy blocks WebSockets"
+        path="proxy.blocksWebSocket"
         hint="The upgrade is refused; WebSocket clients fall back to long polling."
         checked={scenario.proxy.blocksWebSocket}
         onChange={(on) => setField('proxy.blocksWebSocket', on)}
@@ -51,18 +54,21 @@ function OptionChecks() {
       <legend>Options</legend>
       <Check
         name="Broadcast"
+        path="events.audience"
         hint="One event stream for everyone (a ticker) instead of one per client (notifications)."
         checked={scenario.events.audience === 'broadcast'}
         onChange={(on) => setField('events.audience', on ? 'broadcast' : 'perClient')}
       />
       <Check
         name="Keep-alive"
+        path="network.keepAlive"
         hint="Reuse connections; off opens a new TCP + TLS connection for every request."
         checked={scenario.network.keepAlive}
         onChange={(on) => setField('network.keepAlive', on)}
       />
       <Check
         name="Fixed-rate polling"
+        path="polling.schedule"
         hint="Poll every interval regardless of answers (off: wait the interval after each answer)."
         checked={scenario.polling.schedule === 'fixedRate'}
         onChange={(on) => setField('polling.schedule', on ? 'fixedRate' : 'fixedDelay')}

@@ -3,18 +3,29 @@ import { useLab } from '../../state/store.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import './time.css';
 
-// A modal <dialog>: the browser traps focus and restores it to the opener when it closes.
+// A modal <dialog>: the browser keeps focus inside it while it is open. Focus is moved in and
+// handed back to the opener explicitly, so it does not depend on each browser's dialog focusing.
 
 export function ShortcutsHelp() {
   const open = useLab((s) => s.helpOpen);
   const setHelpOpen = useLab((s) => s.setHelpOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
+    if (open && !element.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+      closeButton.current?.focus();
+    }
+    if (!open && element.open) {
+      element.close();
+      opener.current?.focus();
+      opener.current = null;
+    }
   }, [open]);
 
   return (
@@ -22,6 +33,7 @@ export function ShortcutsHelp() {
       ref={dialog}
       className="shortcuts-help"
       aria-labelledby="shortcuts-title"
+      aria-modal="true"
       onClose={() => setHelpOpen(false)}
       onCancel={(event) => {
         event.preventDefault();
@@ -44,8 +56,11 @@ export function ShortcutsHelp() {
           ))}
         </tbody>
       </table>
-      <p className="shortcuts-note">Shortcuts pause while you type in a field or move a focused slider.</p>
-      <button type="button" onClick={() => setHelpOpen(false)} autoFocus>
+      <p className="shortcuts-note">
+        Shortcuts pause while you type in a field. On a focused slider the arrow keys move the slider; on the
+        Timeline, Shift + arrow jumps 10 s.
+      </p>
+      <button type="button" ref={closeButton} onClick={() => setHelpOpen(false)}>
         Close
       </button>
     </dialog>

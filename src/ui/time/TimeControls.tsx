@@ -1,6 +1,7 @@
 import { useLab } from '../../state/store.ts';
 import { formatSpeed, sliderToSpeed, speedToSlider, SPEED_SLIDER_MAX, SPEED_SLIDER_MIN } from './speedScale.ts';
 import { formatSeconds } from './timeFormat.ts';
+import { timelineKeyTarget } from './timelineKeys.ts';
 import './time.css';
 
 // The playback bar: play/pause, step, restart, speed and the timeline. Simulated time is always
@@ -10,7 +11,8 @@ function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
   const durationMs = useLab((s) => s.recording?.durationMs ?? s.scenario.durationSec * 1000);
   return (
-    <p className="clock" aria-label="Simulated time">
+    <p className="clock">
+      <span className="visually-hidden">Simulated time: </span>
       <span className="clock-now">{formatSeconds(playheadMs)}</span>
       <span className="clock-of"> / {formatSeconds(durationMs)}</span>
     </p>
@@ -34,6 +36,12 @@ function Timeline() {
         disabled={!ready}
         aria-valuetext={`${formatSeconds(playheadMs)} of ${formatSeconds(durationMs)}`}
         onChange={(event) => seek(Number(event.target.value))}
+        onKeyDown={(event) => {
+          const target = timelineKeyTarget(event.key, event.shiftKey, playheadMs, durationMs);
+          if (target === null || event.ctrlKey || event.metaKey || event.altKey) return;
+          event.preventDefault();
+          seek(target);
+        }}
       />
     </label>
   );
@@ -64,6 +72,7 @@ function RunProgress() {
   const progressMs = useLab((s) => s.progressMs);
   const durationMs = useLab((s) => s.scenario.durationSec * 1000);
   const computeMs = useLab((s) => s.computeMs);
+  const runError = useLab((s) => s.runError);
   if (status === 'running') {
     return (
       <p className="run-progress" role="status">
@@ -71,7 +80,13 @@ function RunProgress() {
       </p>
     );
   }
-  if (status === 'error') return <p className="run-progress run-error">The simulation failed.</p>;
+  if (status === 'error') {
+    return (
+      <p className="run-progress run-error" role="alert">
+        The simulation failed: {runError ?? 'unknown error'}
+      </p>
+    );
+  }
   return (
     <p className="run-progress" role="status">
       {computeMs === null ? '' : `Simulated in ${String(Math.round(computeMs))} ms`}

@@ -8,7 +8,7 @@ import { Server } from './model/server.ts';
 import { Connections, clientOf } from './model/connections.ts';
 import { TraceRecorder } from './trace/recorder.ts';
 import type { MessageKind } from './trace/types.ts';
-import type { Mechanism } from './mechanisms/mechanism.ts';
+import { pack, type Mechanism } from './mechanisms/mechanism.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 
@@ -170,6 +170,34 @@ export class World {
    */
   retryAt(noticeMs: number, delayMs: number): number {
     return noticeMs + Math.max(MIN_RETRY_DELAY_MS, delayMs);
+  }
+
+  /**
+   * A client sends an HTTP request of `bytes` (`payloadBytes` of them payload) on `slot` at tMs,
+   * opening a connection first when it has no reusable one — or riding the busy one when
+   * `rideBusy` (HTTP/1.1 pipelining stands in for the extra connection a browser would open).
+   * Counts the request, traces it, and schedules `atServerKind` at its arrival with
+   * (client, connection epoch) packed in `a`. Returns false when the connection was refused;
+   * `refusedNoticeMs` then says when the client learns it.
+   */
+  request(
+    slot: number,
+    tMs: number,
+    bytes: number,
+    payloadBytes: number,
+    traceKind: MessageKind,
+    atServerKind: number,
+    rideBusy = false,
+  ): boolean {
+    const conns = this.conns;
+    const ready = rideBusy && conns.isOpen[slot] && conns.inUse[slot] ? tMs : this.connect(slot, tMs);
+    if (ready < 0) return false;
+    const client = clientOf(slot);
+    const arrival = this.send(slot, true, bytes, payloadBytes, ready);
+    this.metrics.request(ready);
+    this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes);
+    this.schedule(arrival, atServerKind, pack(client, conns.epoch[slot]), 0);
+    return true;
   }
 
   /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */

@@ -47,17 +47,10 @@ export class LongPollClient {
 
   send(client: number, tMs: number): void {
     const world = this.world;
-    const slot = mainSlot(client);
-    const ready = world.connect(slot, tMs);
-    if (ready < 0) {
-      this.retryLater(client, world.refusedNoticeMs);
-      return;
-    }
     const bytes = world.scenario.http.requestHeaderBytes;
-    const arrival = world.send(slot, true, bytes, 0, ready);
-    world.metrics.request(ready);
-    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
-    world.schedule(arrival, this.kinds.atServer, pack(client, world.conns.epoch[slot]), 0);
+    if (!world.request(mainSlot(client), tMs, bytes, 0, 'request', this.kinds.atServer)) {
+      this.retryLater(client, world.refusedNoticeMs);
+    }
   }
 
   private atServer(packed: number, tMs: number): void {

@@ -2,7 +2,7 @@ import type { World } from '../world.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { Cursors } from './cursors.ts';
-import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 
 // Polling (DESIGN.md §5): the client asks every T. fixedRate sends at φ + k·T whatever happens;
 // fixedDelay waits T after each response. A response carries every event created since the
@@ -44,19 +44,10 @@ class Polling implements Mechanism {
   private poll(client: number, tMs: number): void {
     const world = this.world;
     if (this.fixedRate) this.scheduleTick(client, tMs + this.intervalMs);
-    const slot = mainSlot(client);
-    const conns = world.conns;
     // fixedRate may fire while the previous poll is still out; it rides the same connection.
-    const ready = conns.isOpen[slot] && conns.inUse[slot] ? tMs : world.connect(slot, tMs);
-    if (ready < 0) {
-      if (!this.fixedRate) this.scheduleTick(client, world.refusedNoticeMs + this.intervalMs);
-      return;
-    }
     const bytes = world.scenario.http.requestHeaderBytes;
-    const arrival = world.send(slot, true, bytes, 0, ready);
-    world.metrics.request(ready);
-    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
-    world.schedule(arrival, AT_SERVER, pack(client, conns.epoch[slot]), 0);
+    const sent = world.request(mainSlot(client), tMs, bytes, 0, 'request', AT_SERVER, true);
+    if (!sent && !this.fixedRate) this.scheduleTick(client, world.refusedNoticeMs + this.intervalMs);
   }
 
   private atServer(packed: number, tMs: number): void {

@@ -47,17 +47,10 @@ class ServerSentEvents implements Mechanism {
 
   private connect(client: number, tMs: number): void {
     const world = this.world;
-    const slot = mainSlot(client);
-    const ready = world.connect(slot, tMs);
-    if (ready < 0) {
-      this.reconnectAt(client, world.refusedNoticeMs);
-      return;
-    }
     const bytes = world.scenario.http.requestHeaderBytes;
-    const arrival = world.send(slot, true, bytes, 0, ready);
-    world.metrics.request(ready);
-    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
-    world.schedule(arrival, AT_SERVER, pack(client, world.conns.epoch[slot]), 0);
+    if (!world.request(mainSlot(client), tMs, bytes, 0, 'request', AT_SERVER)) {
+      this.reconnectAt(client, world.refusedNoticeMs);
+    }
   }
 
   /** The stream opens: response head, then a replay of everything after Last-Event-ID. */

@@ -1,7 +1,7 @@
 import type { World } from '../world.ts';
 import { Kind } from '../kinds.ts';
 import { sideSlot } from '../model/connections.ts';
-import { pack, sameEpoch, unpackClient } from './mechanism.ts';
+import { sameEpoch, unpackClient } from './mechanism.ts';
 
 // A client message sent as its own HTTP POST on the client's second connection: what polling,
 // long polling and SSE need for every upstream message (DESIGN.md §2), where a WebSocket sends a
@@ -11,19 +11,12 @@ export class UpstreamPosts {
   constructor(private readonly world: World) {}
 
   send(client: number, tMs: number): void {
+    // A POST already in flight keeps the connection busy; the next one rides behind it. A
+    // refused POST is dropped: the message never left.
     const world = this.world;
-    const slot = sideSlot(client);
-    const conns = world.conns;
-    // A POST already in flight keeps the connection busy; the next one rides behind it.
-    const ready = conns.isOpen[slot] && conns.inUse[slot] ? tMs : world.connect(slot, tMs);
-    if (ready < 0) return;
-    const { requestHeaderBytes } = world.scenario.http;
     const payload = world.scenario.clientMessages.payloadBytes;
-    const bytes = requestHeaderBytes + payload;
-    const arrival = world.send(slot, true, bytes, payload, ready);
-    world.metrics.request(ready);
-    world.traceMessage('request', client, true, ready, arrival, 0, bytes);
-    world.schedule(arrival, Kind.postAtServer, pack(client, conns.epoch[slot]), 0);
+    const bytes = world.scenario.http.requestHeaderBytes + payload;
+    world.request(sideSlot(client), tMs, bytes, payload, 'request', Kind.postAtServer, true);
   }
 
   handle(kind: number, packed: number, tMs: number): void {

@@ -81,17 +81,10 @@ class WebSockets implements Mechanism {
 
   private connect(client: number, tMs: number): void {
     const world = this.world;
-    const slot = mainSlot(client);
-    const ready = world.connect(slot, tMs);
-    if (ready < 0) {
-      this.retryLater(client, world.refusedNoticeMs);
-      return;
-    }
     const bytes = world.scenario.http.requestHeaderBytes + WS_UPGRADE_EXTRA_REQUEST_BYTES;
-    const arrival = world.send(slot, true, bytes, 0, ready);
-    world.metrics.request(ready);
-    world.traceMessage('upgrade', client, true, ready, arrival, 0, bytes);
-    world.schedule(arrival, UPGRADE_AT_SERVER, pack(client, world.conns.epoch[slot]), 0);
+    if (!world.request(mainSlot(client), tMs, bytes, 0, 'upgrade', UPGRADE_AT_SERVER)) {
+      this.retryLater(client, world.refusedNoticeMs);
+    }
   }
 
   private upgradeAtServer(packed: number, tMs: number): void {

@@ -14,7 +14,7 @@ import { latencyDomain, latencyScale, linearY, logTicks } from './scales.ts';
 import { ComparisonTable, TheoryNotes } from './TheoryNotes.tsx';
 import { theoryReferences, theoryValue } from './theory.ts';
 import { CHART_HEIGHT } from './TimeChart.tsx';
-import { useElementWidth } from './useElementWidth.ts';
+import { useElementWidth } from '../useElementWidth.ts';
 
 // The cumulative latency distribution at the playhead: for each latency, the share of events
 // delivered at least that fast. Log x, because polling's latencies are 10–100× the others'. The

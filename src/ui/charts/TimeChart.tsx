@@ -3,7 +3,7 @@ import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft, AxisRight } from './Axes.tsx';
 import { bucketPoints, bucketSeconds, type Point } from './chartData.ts';
 import { decadeTicks, linearY, spreadLabels, symlogY, timeScale, timeTicks, type Margins } from './scales.ts';
-import { useElementWidth } from './useElementWidth.ts';
+import { useElementWidth } from '../useElementWidth.ts';
 
 // A chart of per-second values over the whole run. The paths are computed once per run and size;
 // as the playhead moves only a clip rectangle and the playhead line move, so the cost of a

@@ -34,16 +34,20 @@ export const SLIDER_GROUPS: SliderGroup[] = [
     sliders: [
       { name: 'Clients', path: 'clients', min: 1, max: 10_000, scale: 'log', unit: '', integer: true,
         hint: 'The lanes draw five; the numbers cover all of them.' },
-      { name: 'Event rate', path: 'events.ratePerSec', min: 0.01, max: 50, scale: 'log', unit: 'events/s per client' },
-      { name: 'Payload size', path: 'events.payloadBytes', min: 10, max: 1_000_000, scale: 'log', unit: 'B', integer: true },
-      { name: 'Duration', path: 'durationSec', min: 10, max: 3600, scale: 'log', unit: 's', integer: true },
+      { name: 'Event rate', path: 'events.ratePerSec', min: 0.01, max: 50, scale: 'log', unit: 'events/s',
+        hint: 'News per client (per stream with Broadcast on). Rare news makes most polls come back empty.' },
+      { name: 'Payload size', path: 'events.payloadBytes', min: 10, max: 1_000_000, scale: 'log', unit: 'B', integer: true,
+        hint: 'Bytes of news per event; headers come on top of it.' },
+      { name: 'Duration', path: 'durationSec', min: 10, max: 3600, scale: 'log', unit: 's', integer: true,
+        hint: 'Simulated time of the whole run.' },
     ],
   },
   {
     legend: 'Network',
     sliders: [
       { name: 'Latency', path: 'network.latencyMs', min: 0, max: 1000, scale: 'linear', step: 5, unit: 'ms one way' },
-      { name: 'Jitter', path: 'network.jitterMs', min: 0, max: 500, scale: 'linear', step: 5, unit: 'ms' },
+      { name: 'Jitter', path: 'network.jitterMs', min: 0, max: 500, scale: 'linear', step: 5, unit: 'ms',
+        hint: 'Random extra delay per message, so trips vary.' },
       { name: 'Packet loss', path: 'network.lossRate', min: 0, max: 0.2, scale: 'linear', step: 0.5, unit: '%', ...percent,
         hint: 'TCP repairs each loss after a retransmission timeout: it delays, it does not lose.' },
       { name: 'Proxy idle timeout', path: 'proxy.idleTimeoutSec', min: 0, max: 300, scale: 'linear', step: 5, unit: 's',
@@ -60,7 +64,8 @@ export const SLIDER_GROUPS: SliderGroup[] = [
   {
     legend: 'Polling',
     sliders: [
-      { name: 'Polling interval', path: 'polling.intervalMs', min: 100, max: 60_000, scale: 'log', unit: 's', ...seconds },
+      { name: 'Polling interval', path: 'polling.intervalMs', min: 100, max: 60_000, scale: 'log', unit: 's', ...seconds,
+        hint: 'Time between polls. Longer: fewer requests, but news waits half of it on average.' },
     ],
   },
   {

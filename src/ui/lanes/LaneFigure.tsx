@@ -15,7 +15,7 @@ import { glyphOf, isDropped, shortLabel } from './messageKinds.ts';
 import { clientName, describeLane, serverName } from './laneText.ts';
 import { MessageGlyph } from './MessageGlyph.tsx';
 import { ServerBadges } from './ServerBadges.tsx';
-import { useElementWidth } from './useElementWidth.ts';
+import { useElementWidth } from '../useElementWidth.ts';
 
 // The moving picture of one lane: a row per traced client, the server column at the right, and
 // every message placed from the playhead (STYLE.md §9). framer-motion only brings open streams
@@ -83,7 +83,7 @@ function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
 }
 
 export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(400);
+  const [ref, width] = useElementWidth(400);
   const reduced = useReducedMotion() ?? false;
   const layout = laneLayout(width, model.rows);
   const color = MECHANISM_STYLES[id].color;

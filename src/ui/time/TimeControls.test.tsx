@@ -1,81 +1,186 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { recordRun } from '../../sim/recording.ts';
-import { parseScenario } from '../../sim/scenario/validate.ts';
-import { useLab } from '../../state/store.ts';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunRecording } from '../../sim/recording.ts';
+import { DEFAULT_SPEED, nextMessageTime, useLab } from '../../state/store.ts';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
-function Harness() {
+function Bar() {
   useKeyboardShortcuts();
   return (
     <>
+      <label>
+        Notes <input type="text" />
+      </label>
       <TimeControls />
-      <input aria-label="Notes" />
+      <ShortcutsHelp />
     </>
   );
 }
 
-beforeAll(() => {
-  const parsed = parseScenario({ version: 1, durationSec: 20 });
-  if (!parsed.ok) throw new Error(parsed.errors.join());
-  useLab.setState({ recording: recordRun(parsed.scenario, 5), status: 'ready' });
+const lab = () => useLab.getState();
+const press = (key: string, init: KeyboardEventInit = {}) => {
+  act(() => {
+    fireEvent.keyDown(document.activeElement ?? document.body, { key, ...init });
+  });
+};
+
+let recording: RunRecording;
+
+beforeAll(async () => {
+  // The store runs the default scenario once on load (inline: happy-dom has no Worker).
+  await waitFor(() => expect(lab().status).toBe('ready'), { timeout: 20_000 });
+  const done = lab().recording;
+  if (!done) throw new Error('the default scenario did not record');
+  recording = done;
+}, 30_000);
+
+beforeEach(() => {
+  useLab.setState({ status: 'ready', recording, playing: false, playheadMs: 0, speed: DEFAULT_SPEED, helpOpen: false });
+  render(<Bar />);
 });
 
-afterEach(() => {
-  cleanup();
-  useLab.setState({ playing: false, playheadMs: 0, speed: 0.25, helpOpen: false });
-});
-
-const key = (k: string) => act(() => { fireEvent.keyDown(window, { key: k }); });
+afterEach(cleanup);
 
 describe('the time controls', () => {
-  it('toggle between Play and Pause', () => {
-    render(<Harness />);
+  it('toggle one button between Play and Pause', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-    expect(useLab.getState().playing).toBe(true);
+    expect(lab().playing).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(useLab.getState().playing).toBe(false);
+    expect(lab().playing).toBe(false);
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
   });
 
-  it('show the speed and seek with the timeline', () => {
-    render(<Harness />);
+  it('disable Play and Step until a recording exists, and show the run’s progress', () => {
+    act(() => useLab.setState({ status: 'running', recording: null, progressMs: 30_000 }));
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Play' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Step' }).disabled).toBe(true);
+    const progress = screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Simulation progress' });
+    expect(progress.value).toBe(30_000);
+  });
+
+  it('show the speed as a multiple, on a log10 slider named Speed', () => {
+    const speed = screen.getByRole<HTMLInputElement>('slider', { name: 'Speed' });
     expect(screen.getByText('0.25×')).toBeTruthy();
-    fireEvent.change(screen.getByRole('slider', { name: 'Timeline' }), { target: { value: '12345' } });
-    expect(useLab.getState().playheadMs).toBe(12345);
-    expect(screen.getByText('12.3 s')).toBeTruthy();
+    act(() => lab().setSpeed(1));
+    expect(screen.getByText('1×')).toBeTruthy();
+    expect(Number(speed.value)).toBe(0);
+    fireEvent.change(speed, { target: { value: '1' } });
+    expect(lab().speed).toBe(10);
+    expect(speed.getAttribute('aria-valuetext')).toBe('10×');
   });
 
-  it('answer Space, →, R, + and − on the page', () => {
-    render(<Harness />);
-    key(' ');
-    expect(useLab.getState().playing).toBe(true);
-    key(' ');
-    key('ArrowRight');
-    const stepped = useLab.getState().playheadMs;
-    expect(stepped).toBeGreaterThan(0);
-    expect(useLab.getState().playing).toBe(false);
-    key('+');
-    expect(useLab.getState().speed).toBe(0.5);
-    key('-');
-    key('-');
-    expect(useLab.getState().speed).toBe(0.125);
-    key('r');
-    expect(useLab.getState().playheadMs).toBe(0);
-    key('?');
-    expect(useLab.getState().helpOpen).toBe(true);
-    key('Escape');
-    expect(useLab.getState().helpOpen).toBe(false);
+  it('show simulated time as text and on the Timeline, and seek when the Timeline moves', () => {
+    act(() => lab().seek(12_400));
+    expect(screen.getByText('12.4 s')).toBeTruthy();
+    expect(screen.getByText('/ 120 s', { exact: false })).toBeTruthy();
+    const timeline = screen.getByRole('slider', { name: 'Timeline' });
+    expect(timeline.getAttribute('aria-valuetext')).toBe('12.4 s of 120 s');
+    expect(timeline.closest('[aria-live]')).toBeNull();
+    fireEvent.change(timeline, { target: { value: '60000' } });
+    expect(lab().playheadMs).toBe(60_000);
+    fireEvent.change(timeline, { target: { value: '5000' } });
+    expect(lab().playheadMs).toBe(5_000);
   });
 
-  it('leave keys alone while the user types in a field', () => {
-    render(<Harness />);
-    const notes = screen.getByRole('textbox', { name: 'Notes' });
-    notes.focus();
-    act(() => { fireEvent.keyDown(notes, { key: ' ' }); });
-    act(() => { fireEvent.keyDown(notes, { key: 'r' }); });
-    expect(useLab.getState().playing).toBe(false);
-    expect(useLab.getState().speed).toBe(0.25);
+  it('move the Timeline a second per arrow key without stepping', () => {
+    const timeline = screen.getByRole('slider', { name: 'Timeline' });
+    timeline.focus();
+    press('ArrowRight');
+    expect(lab().playheadMs).toBe(1_000);
+    press('ArrowRight', { shiftKey: true });
+    expect(lab().playheadMs).toBe(11_000);
+    press('Home');
+    expect(lab().playheadMs).toBe(0);
+  });
+});
+
+describe('the keyboard shortcuts', () => {
+  it('play and pause with Space', () => {
+    press(' ');
+    expect(lab().playing).toBe(true);
+    press(' ');
+    expect(lab().playing).toBe(false);
+  });
+
+  it('step to the next message with → and pause there', () => {
+    act(() => useLab.setState({ playing: true }));
+    press('ArrowRight');
+    expect(lab().playheadMs).toBe(nextMessageTime(recording, 0));
+    expect(lab().playheadMs).toBeGreaterThan(0);
+    expect(lab().playing).toBe(false);
+  });
+
+  it('restart with R and keep playing', () => {
+    act(() => useLab.setState({ playing: true, playheadMs: 42_000 }));
+    press('r');
+    expect(lab().playheadMs).toBe(0);
+    expect(lab().playing).toBe(true);
+  });
+
+  it('double the speed with + or = and halve it with − or _, within 0.1× to 100×', () => {
+    press('+');
+    expect(lab().speed).toBe(0.5);
+    press('=');
+    expect(lab().speed).toBe(1);
+    press('-');
+    press('_');
+    press('-');
+    expect(lab().speed).toBe(0.125);
+    press('-');
+    expect(lab().speed).toBe(0.1);
+    act(() => lab().setSpeed(80));
+    press('+');
+    expect(lab().speed).toBe(100);
+  });
+
+  it('are ignored while a text field has focus, or with Ctrl, Meta or Alt held', () => {
+    screen.getByRole('textbox', { name: 'Notes' }).focus();
+    for (const key of [' ', 'ArrowRight', 'r', '+', '?']) press(key);
+    expect(lab()).toMatchObject({ playing: false, playheadMs: 0, speed: DEFAULT_SPEED, helpOpen: false });
+    (document.activeElement as HTMLElement).blur();
+    act(() => useLab.setState({ playheadMs: 9_000 }));
+    press('r', { ctrlKey: true });
+    press('r', { metaKey: true });
+    press('+', { altKey: true });
+    expect(lab()).toMatchObject({ playheadMs: 9_000, speed: DEFAULT_SPEED });
+  });
+
+  it('leave Space to a focused button and arrows to a focused slider', () => {
+    screen.getByRole('button', { name: 'Restart' }).focus();
+    press(' ');
+    expect(lab().playing).toBe(false);
+    screen.getByRole('slider', { name: 'Speed' }).focus();
+    press('ArrowRight');
+    expect(lab().playheadMs).toBe(0);
+    press('+');
+    expect(lab().speed).toBe(0.5);
+  });
+});
+
+describe('the shortcuts help', () => {
+  it('opens with ? as a modal dialog listing the keys, and closes with Escape', () => {
+    press('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.textContent).toContain('Step to the next message in any lane');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    press('Escape');
+    expect(lab().helpOpen).toBe(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens from the ? button and hands focus back to it when closed', () => {
+    const opener = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    opener.focus();
+    fireEvent.click(opener);
+    expect(lab().helpOpen).toBe(true);
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.click(close);
+    expect(lab().helpOpen).toBe(false);
+    expect(document.activeElement).toBe(opener);
   });
 });

@@ -1,6 +1,6 @@
 import { useLab } from '../../state/store.ts';
 import { formatSpeed, sliderToSpeed, speedToSlider, SPEED_SLIDER_MAX, SPEED_SLIDER_MIN } from './speedScale.ts';
-import { formatSeconds } from './timeFormat.ts';
+import { formatDuration, formatSeconds } from './timeFormat.ts';
 import { timelineKeyTarget } from './timelineKeys.ts';
 import './time.css';
 
@@ -14,7 +14,7 @@ function Clock() {
     <p className="clock">
       <span className="visually-hidden">Simulated time: </span>
       <span className="clock-now">{formatSeconds(playheadMs)}</span>
-      <span className="clock-of"> / {formatSeconds(durationMs)}</span>
+      <span className="clock-of"> / {formatDuration(durationMs)}</span>
     </p>
   );
 }
@@ -34,7 +34,7 @@ function Timeline() {
         step="any"
         value={playheadMs}
         disabled={!ready}
-        aria-valuetext={`${formatSeconds(playheadMs)} of ${formatSeconds(durationMs)}`}
+        aria-valuetext={`${formatSeconds(playheadMs)} of ${formatDuration(durationMs)}`}
         onChange={(event) => seek(Number(event.target.value))}
         onKeyDown={(event) => {
           const target = timelineKeyTarget(event.key, event.shiftKey, playheadMs, durationMs);

@@ -1,8 +1,13 @@
-/** Simulated time for the clock and the timeline: "12.4 s", "2 min 05.0 s" past a minute. */
+/** Simulated time for the clock and the timeline: "12.4 s"; "12 min 05.3 s" from ten minutes on. */
 export function formatSeconds(ms: number): string {
   const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 600) return `${seconds.toFixed(1)} s`;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds - minutes * 60;
   return `${String(minutes)} min ${rest.toFixed(1).padStart(4, '0')} s`;
+}
+
+/** A run's length, without a tenth that is always zero: "120 s", "15 min 00 s". */
+export function formatDuration(ms: number): string {
+  return formatSeconds(Math.round(ms / 1000) * 1000).replace('.0 s', ' s');
 }

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 
 /**
- * The content width of an element, kept up to date by a ResizeObserver, so a chart fills its grid
- * cell on any screen. `fallback` is used until the first measurement (and where nothing measures,
+ * The content width of an element, kept up to date by a ResizeObserver, so a chart or lane fills its
+ * box on any screen. `fallback` is used until the first measurement (and where nothing measures,
  * as in component tests).
  */
 export function useElementWidth(fallback: number): [(element: HTMLElement | null) => (() => void) | undefined, number] {

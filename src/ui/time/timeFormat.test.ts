@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatSeconds } from './timeFormat.ts';
+
+describe('simulated time as text', () => {
+  it('reads in seconds with one decimal for the first ten minutes', () => {
+    expect(formatSeconds(0)).toBe('0.0 s');
+    expect(formatSeconds(12_400)).toBe('12.4 s');
+    expect(formatSeconds(599_900)).toBe('599.9 s');
+  });
+
+  it('reads in minutes and seconds from ten minutes on', () => {
+    expect(formatSeconds(725_300)).toBe('12 min 05.3 s');
+    expect(formatSeconds(3_600_000)).toBe('60 min 00.0 s');
+  });
+
+  it('writes a run’s length without the always-zero tenth', () => {
+    expect(formatDuration(120_000)).toBe('120 s');
+    expect(formatDuration(900_000)).toBe('15 min 00 s');
+  });
+});

@@ -107,13 +107,16 @@ test.describe('the lab', () => {
     await expect(help).toBeHidden();
   });
 
-  test('has no serious or critical accessibility violations', async ({ page }) => {
-    await openLab(page);
-    await timeline(page).fill('30000');
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${String(v.nodes.length)})`)).toEqual([]);
-  });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`has no serious or critical accessibility violations (${scheme} scheme)`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openLab(page);
+      await timeline(page).fill('30000');
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} (${String(v.nodes.length)})`)).toEqual([]);
+    });
+  }
 
   test('with reduced motion it still plays, without running animations', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { motion, useReducedMotion } from 'framer-motion';
+import { m as motion, useReducedMotion } from 'framer-motion';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import { useLab } from '../../state/store.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
@@ -19,7 +19,13 @@ function Steps({ id }: { id: MechanismId }) {
         return (
           <li key={text} aria-current={current ? 'step' : undefined} className={current ? 'current' : undefined}>
             {current && !reduce && (
-              <motion.span layoutId={`step-${id}`} className="step-highlight" transition={{ duration: 0.15 }} />
+              <motion.span
+                key={`step-${id}-${String(i)}`}
+                className="step-highlight"
+                initial={{ opacity: 0 }}
+                animate={{ opacity: 1 }}
+                transition={{ duration: 0.2 }}
+              />
             )}
             <span className="step-text">{text}</span>
           </li>

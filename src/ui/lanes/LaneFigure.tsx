@@ -1,4 +1,4 @@
-import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
+import { AnimatePresence, m as motion, useReducedMotion } from 'framer-motion';
 import type { MechanismId } from '../../sim/scenario/types.ts';
 import { MECHANISM_STYLES } from '../mechanismStyle.ts';
 import {

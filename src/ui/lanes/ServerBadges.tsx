@@ -1,4 +1,4 @@
-import { AnimatePresence, motion, type Transition } from 'framer-motion';
+import { AnimatePresence, m as motion, type Transition } from 'framer-motion';
 import type { LaneLayout } from './laneGeometry.ts';
 import type { LaneSnapshot } from './laneState.ts';
 

@@ -1,7 +1,6 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { MECHANISM_IDS } from '../../sim/scenario/types.ts';
-import { totalsAt, usePlayheadSecond, useRecording } from '../../state/selectors.ts';
-import { useLab } from '../../state/store.ts';
+import { snapshotIndex, totalsAt, usePlayheadSecond, useRecording } from '../../state/selectors.ts';
 import { MISSING, formatInteger } from '../format.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
 import { MECHANISM_STYLES } from '../mechanismStyle.ts';
@@ -13,19 +12,39 @@ import './scoreboard.css';
 // Mechanism × metric at the playhead (the last whole simulated second), the best of each column
 // marked, and beside each measured value the claim of the seed notes' table it tests.
 
+/** "claim: …", free to wrap between words but never at the hyphen of "Moderate-High". */
+function Claim({ text }: { text: string }) {
+  return (
+    <span className="claim">
+      claim:{' '}
+      {text.split(' ').map((word, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          {word.includes('-') ? <span className="nowrap">{word}</span> : word}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 export function Scoreboard() {
   const captionId = useId();
   const hintId = useId();
   const recording = useRecording();
   const second = usePlayheadSecond();
-  const clients = useLab((s) => s.scenario.clients);
   if (!recording) return <p className="table-note">The scoreboard appears when the first run finishes.</p>;
 
   const playheadMs = Math.min(second * 1000, recording.durationMs);
   const rows = MECHANISM_IDS.filter((id) => recording.mechanisms[id]);
   const totals = rows.map((id) => totalsAt(recording, id, playheadMs));
   const best = SCORE_COLUMNS.map((column) => bestRows(totals.map((t) => (t ? column.value(t) : null))));
-  const shownSec = totals[0] === null ? 0 : Math.min(Math.floor(playheadMs / 1000), Math.ceil(recording.durationMs / 1000));
+  // The moment the totals were taken (snapshots are sparser than every second in very long runs).
+  const snapshot = snapshotIndex(recording, playheadMs);
+  const shownMs = Math.min((snapshot + 1) * recording.snapshotEverySec * 1000, recording.durationMs);
+  const detail =
+    snapshot < 0
+      ? ' — figures appear after the first simulated second'
+      : ` after ${String(Math.round(shownMs / 1000))} s of ${String(Math.round(recording.durationMs / 1000))} s, all ${formatInteger(recording.scenario.clients)} clients`;
   return (
     <>
       <p className="scroll-hint" id={hintId}>
@@ -34,11 +53,9 @@ export function Scoreboard() {
       <div className="table-scroll" role="region" aria-labelledby={captionId} aria-describedby={hintId} tabIndex={0}>
         <table className="scoreboard">
           <caption id={captionId}>
-            Scoreboard
-            <span className="caption-detail">
-              {totals[0] === null
-                ? ' — figures appear after the first simulated second'
-                : ` after ${String(shownSec)} s of ${String(Math.round(recording.durationMs / 1000))} s, all ${formatInteger(clients)} clients`}
+            <span className="caption-text">
+              Scoreboard
+              <span className="caption-detail">{detail}</span>
             </span>
           </caption>
           <thead>
@@ -64,16 +81,20 @@ export function Scoreboard() {
                   </th>
                   {SCORE_COLUMNS.map((column, col) => {
                     const isBest = best[col][row];
+                    const small = t && column.detail ? column.detail(t) : null;
                     return (
                       <td key={column.header} className={isBest ? 'best' : undefined}>
-                        <span className="figure">{t ? column.format(t) : MISSING}</span>
-                        {isBest && (
-                          <span className="best-mark">
-                            <span aria-hidden="true"> ★</span>
-                            <span className="visually-hidden"> (best)</span>
-                          </span>
-                        )}
-                        {column.claim && <span className="claim">claim: {CLAIMS[column.claim][id]}</span>}
+                        <span className="figure">
+                          {t ? column.format(t) : MISSING}
+                          {isBest && (
+                            <span className="best-mark">
+                              <span aria-hidden="true"> ★</span>
+                              <span className="visually-hidden"> (best)</span>
+                            </span>
+                          )}
+                        </span>
+                        {small && <span className="detail">{small}</span>}
+                        {column.claim && <Claim text={CLAIMS[column.claim][id]} />}
                       </td>
                     );
                   })}

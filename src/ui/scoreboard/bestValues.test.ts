@@ -13,6 +13,7 @@ describe('the best value of a scoreboard column', () => {
   });
   it('never marks a missing figure', () => {
     expect(bestRows([null, 4, 5])).toEqual([false, true, false]);
+    expect(bestRows([Number.NaN, 6, 5, Number.NEGATIVE_INFINITY])).toEqual([false, false, true, false]);
   });
   it('marks nothing when all values are equal or only one exists', () => {
     expect(bestRows([0, 0, 0])).toEqual([false, false, false]);

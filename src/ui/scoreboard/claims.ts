@@ -18,5 +18,5 @@ export const CLAIMS: Record<ClaimColumn, Record<MechanismId, string>> = {
     webhook: 'Efficient',
   },
   serverLoad: { polling: 'High', longPolling: 'Moderate-High', sse: `Low${OURS}`, websocket: 'Low (if optimized)', webhook: 'Low' },
-  reliability: { polling: 'High', longPolling: 'Moderate', sse: `High, resumes${OURS}`, websocket: 'High', webhook: 'Depends on retries' },
+  reliability: { polling: 'High', longPolling: 'Moderate', sse: `High${OURS}`, websocket: 'High', webhook: 'Depends on retries' },
 };

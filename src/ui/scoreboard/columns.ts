@@ -6,9 +6,9 @@ export interface ScoreColumn {
   header: string;
   value: (t: MechanismTotals) => number | null;
   format: (t: MechanismTotals) => string;
+  /** A second, smaller figure under the first (e.g. the overhead share of the bytes). */
+  detail?: (t: MechanismTotals) => string | null;
   claim?: ClaimColumn;
-  /** Shown under the header: what "best" means here. */
-  note?: string;
 }
 
 const bytes = (t: MechanismTotals) => t.bytes.up + t.bytes.down;
@@ -21,11 +21,9 @@ export const SCORE_COLUMNS: ScoreColumn[] = [
   {
     header: 'Bytes (up + down)',
     value: bytes,
-    format: (t) => {
-      const total = bytes(t);
-      const overhead = total > 0 ? ` · ${formatPercent(t.bytes.overhead / total)} overhead` : '';
-      return `${formatBytes(total)}${overhead}`;
-    },
+    format: (t) => formatBytes(bytes(t)),
+    // Headers, framing and handshakes as a share of everything sent: what push saves.
+    detail: (t) => (bytes(t) > 0 ? `${formatPercent(t.bytes.overhead / bytes(t))} overhead` : null),
     claim: 'bandwidth',
   },
   { header: 'Peak open connections', value: (t) => t.peakOpenConnections, format: (t) => formatInteger(t.peakOpenConnections) },

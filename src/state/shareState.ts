@@ -3,6 +3,7 @@ import { describeRange, withInput } from '../sim/scenario/fields.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { formatErrors, formatPath, parseScenario } from '../sim/scenario/validate.ts';
 import { compressToUrl, decompressFromUrl } from './urlCompress.ts';
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playbackLimits.ts';
 
 // The whole lab state in the URL hash, so that copying the address bar reproduces the same run
 // (issue 4, item 2; DESIGN.md §4). The hash is `v1.<payload>`: the payload is the compressed JSON of
@@ -33,11 +34,6 @@ export type ScenarioPatch = DeepPartial<Scenario>;
 export type DecodeResult = { ok: true; state: ShareState } | { ok: false; error: string };
 
 const VERSION = 'v1';
-// The same values as MIN_SPEED, MAX_SPEED and DEFAULT_SPEED in store.ts, which this module cannot
-// import: loading the store starts a simulation run.
-const MIN_SPEED = 0.1;
-const MAX_SPEED = 100;
-const DEFAULT_SPEED = 0.25;
 const PRESET_NAME = /^[\w-]{1,64}$/;
 
 /**

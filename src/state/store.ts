@@ -6,6 +6,7 @@ import type { RunRecording } from '../sim/recording.ts';
 import { SimRunner } from './simRunner.ts';
 import type { RunReply } from './runTypes.ts';
 import { getField, withField } from './scenarioPath.ts';
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playbackLimits.ts';
 
 // The lab's one store (STYLE.md §5), in three slices: the scenario being edited, the latest run,
 // and playback. Actions live next to the state they change. The playhead changes every frame:
@@ -13,10 +14,6 @@ import { getField, withField } from './scenarioPath.ts';
 
 /** Clients whose every message the lanes draw; metrics always cover all clients. */
 export const TRACE_CLIENTS = 5;
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 100;
-/** A 50 ms trip lasts 3 frames at 1×; at a quarter speed a newcomer can follow each message. */
-export const DEFAULT_SPEED = 0.25;
 
 export type RunStatus = 'running' | 'ready' | 'error';
 

@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunRecording } from '../../sim/recording.ts';
-import { DEFAULT_SPEED, nextMessageTime, useLab } from '../../state/store.ts';
+import { nextMessageTime, useLab } from '../../state/store.ts';
+import { DEFAULT_SPEED } from '../../state/playbackLimits.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';

@@ -1,4 +1,4 @@
-import { MAX_SPEED, MIN_SPEED } from '../../state/store.ts';
+import { MAX_SPEED, MIN_SPEED } from '../../state/playbackLimits.ts';
 
 // The Speed slider moves along log10(speed), so 0.1× → 1× and 10× → 100× take equal room.
 

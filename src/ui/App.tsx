@@ -30,23 +30,23 @@ export function App() {
           <ControlsPanel />
         </aside>
         <div className="lab-stage">
-          <section aria-labelledby="lanes-heading">
+          <section aria-labelledby="lanes-heading" data-region="lanes">
             <h2 id="lanes-heading">On the wire</h2>
             <Lanes />
           </section>
-          <section aria-labelledby="scoreboard-heading">
+          <section aria-labelledby="scoreboard-heading" data-region="scoreboard">
             <h2 id="scoreboard-heading">The numbers so far</h2>
             <Scoreboard />
           </section>
-          <section aria-labelledby="charts-heading">
+          <section aria-labelledby="charts-heading" data-region="charts">
             <h2 id="charts-heading">Live charts</h2>
             <Charts />
           </section>
-          <section aria-labelledby="explain-heading">
+          <section aria-labelledby="explain-heading" data-region="explain">
             <h2 id="explain-heading">How each one works</h2>
             <Explainers />
           </section>
-          <section aria-labelledby="log-heading">
+          <section aria-labelledby="log-heading" data-region="log">
             <h2 id="log-heading">Event log</h2>
             <EventLog />
           </section>

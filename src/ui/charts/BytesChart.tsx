@@ -30,6 +30,7 @@ export function BytesChart(props: ChartProps) {
   }));
   return (
     <ChartCard
+      chartId="bytes"
       title="Bytes per second: overhead and payload"
       subtitle={
         <>

@@ -58,6 +58,7 @@ export function EmptyChart(props: ChartProps) {
 
   return (
     <ChartCard
+      chartId="empty"
       title="Empty responses (% of answers)"
       subtitle="Thick line: share of all answers so far that carried no event. Thin line: the share within each second."
     >

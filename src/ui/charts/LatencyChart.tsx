@@ -77,6 +77,7 @@ export function LatencyChart(props: ChartProps) {
 
   return (
     <ChartCard
+      chartId="latency"
       title={`${title} at ${formatRate(playheadSec)} s`}
       subtitle="Share of events delivered within a given time, from creation to arrival. Dashed verticals: theoretical mean."
     >

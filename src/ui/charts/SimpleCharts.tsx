@@ -23,7 +23,7 @@ export function RequestsChart(props: ChartProps) {
     text: formatRate(yAt(run.points[id]?.requests, index)),
   }));
   return (
-    <ChartCard title={title} subtitle="HTTP requests sent each second, handshakes and webhook attempts included.">
+    <ChartCard chartId="requests" title={title} subtitle="HTTP requests sent each second, handshakes and webhook attempts included.">
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
         durationSec={run.durationSec}
@@ -51,6 +51,7 @@ export function ConnectionsChart(props: ChartProps) {
   });
   return (
     <ChartCard
+      chartId="connections"
       title={`${title} and server memory`}
       subtitle={`Connections open at the server at the end of each second; each holds ${formatKb(kbPerConnection)} of memory (right axis).`}
     >
@@ -75,7 +76,7 @@ export function LoadChart(props: ChartProps) {
     return { label: MECHANISM_LABELS[id], text: formatPercent(percent === null ? null : percent / 100) };
   });
   return (
-    <ChartCard title={`${title} (% of worker time busy)`} subtitle="Time the server's workers spent handling this mechanism's work, each second.">
+    <ChartCard chartId="load" title={`${title} (% of worker time busy)`} subtitle="Time the server's workers spent handling this mechanism's work, each second.">
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
         durationSec={run.durationSec}

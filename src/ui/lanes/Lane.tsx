@@ -61,7 +61,7 @@ export function Lane({ id, recording, playheadMs }: Props) {
   const clients = recording.scenario.clients;
   const headingId = `lane-${id}-heading`;
   return (
-    <section className="lane" aria-labelledby={headingId} style={{ '--lane-color': style.color } as CSSProperties}>
+    <section className="lane" aria-labelledby={headingId} data-lane={id} style={{ '--lane-color': style.color } as CSSProperties}>
       <h3 id={headingId} className="lane-heading">
         <span className="lane-symbol" aria-hidden="true">
           {style.symbol}

@@ -23,11 +23,14 @@ const launchOptions = systemChromium
   : {};
 
 const isCI = Boolean(process.env.CI);
-const baseURL = 'http://127.0.0.1:4173';
+// E2E_PORT and E2E_DIST let several checkouts' test runs share one machine (default: dist/ on 4173).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const distDir = process.env.E2E_DIST ?? 'dist';
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_DIST ? `test-results-${distDir}` : 'test-results',
   retries: isCI ? 1 : 0,
   workers: 2,
   reporter: 'list',
@@ -52,7 +55,7 @@ export default defineConfig({
   // `npm run test:e2e` builds first; this only serves dist/. A server already on the port could be
   // serving an older build, so it is never reused: Playwright stops with "port already used" instead.
   webServer: {
-    command: 'npm run preview',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -16,7 +16,7 @@ export function startPlaybackLoop(): () => void {
     if (!state.playing || !state.recording) return;
     const end = state.recording.durationMs;
     const next = state.playheadMs + elapsed * state.speed;
-    if (next >= end) useLab.setState({ playheadMs: end, playing: false });
+    if (next >= end) useLab.setState(state.loop ? { playheadMs: 0 } : { playheadMs: end, playing: false });
     else useLab.setState({ playheadMs: next });
   };
   frame = requestAnimationFrame(tick);

@@ -7,6 +7,8 @@ import { SimRunner } from './simRunner.ts';
 import type { RunReply } from './runTypes.ts';
 import { getField, withField } from './scenarioPath.ts';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playbackLimits.ts';
+import { presetById } from '../sim/presets/presets.ts';
+import type { ShareState, ShareView } from './shareState.ts';
 
 // The lab's one store (STYLE.md §5), in three slices: the scenario being edited, the latest run,
 // and playback. Actions live next to the state they change. The playhead changes every frame:
@@ -25,7 +27,25 @@ export interface LabState {
   setField: (path: string, value: unknown) => boolean;
   resetField: (path: string) => void;
   setMechanismEnabled: (id: MechanismId, enabled: boolean) => void;
+  /** Load a scenario from outside the sliders (a file): the playhead goes back to 0. */
   loadScenario: (scenario: Scenario) => void;
+
+  // lesson and sharing (issue 4)
+  /** The preset the scenario came from; edits keep it (its notes still apply), a file load clears it. */
+  presetId: string | null;
+  /** Load a preset by id; false (and nothing changes) when there is none by that name. */
+  loadPreset: (id: string) => boolean;
+  /** Which part of the lab an embedded frame shows ('lab' = the whole page). */
+  view: ShareView;
+  setView: (view: ShareView) => void;
+  /** Start over at the end instead of stopping (embedded frames). */
+  loop: boolean;
+  setLoop: (loop: boolean) => void;
+  /** Take over everything a share link carries. */
+  applyShareState: (state: ShareState) => void;
+  /** A message about input the lab could not use (a bad link or preset name); the state stayed. */
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
 
   // run
   status: RunStatus;
@@ -85,7 +105,9 @@ export const useLab = create<LabState>()((set, get) => {
     }
   };
   const runner = new SimRunner(onReply);
+  let started = false;
   const run = (scenario: Scenario) => {
+    started = true;
     set({ status: 'running', progressMs: 0 });
     runner.request(scenario, TRACE_CLIENTS);
   };
@@ -104,8 +126,10 @@ export const useLab = create<LabState>()((set, get) => {
     return true;
   };
 
-  // Start the first run once the module is loaded in a page.
-  queueMicrotask(() => run(get().scenario));
+  // Start the first run once the module is loaded in a page, unless a link or preset already did.
+  queueMicrotask(() => {
+    if (!started) run(get().scenario);
+  });
 
   return {
     scenario: DEFAULT_SCENARIO,
@@ -120,9 +144,31 @@ export const useLab = create<LabState>()((set, get) => {
       accept(withField(get().scenario, 'mechanisms', next), 'mechanisms');
     },
     loadScenario: (scenario) => {
-      set({ fieldErrors: {}, playheadMs: 0 });
+      set({ fieldErrors: {}, playheadMs: 0, presetId: null });
       accept(scenario, null);
     },
+
+    presetId: null,
+    loadPreset: (id) => {
+      const preset = presetById(id);
+      const parsed = preset ? parseScenario(preset.scenario) : null;
+      if (!parsed?.ok) return false;
+      get().loadScenario(parsed.scenario);
+      set({ presetId: id });
+      return true;
+    },
+    view: 'lab',
+    setView: (view) => set({ view }),
+    loop: false,
+    setLoop: (loop) => set({ loop }),
+    applyShareState: (state) => {
+      set({ fieldErrors: {}, presetId: state.preset !== undefined && presetById(state.preset) ? state.preset : null });
+      // Walking back through playhead-only history entries must not re-run the same scenario.
+      if (JSON.stringify(state.scenario) !== JSON.stringify(get().scenario) || !started) accept(state.scenario, null);
+      set({ playheadMs: state.playheadMs, speed: clampSpeed(state.speed), playing: state.playing, view: state.view });
+    },
+    notice: null,
+    setNotice: (notice) => set({ notice }),
 
     status: 'running',
     progressMs: 0,

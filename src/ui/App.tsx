@@ -9,10 +9,24 @@ import { EventLog } from './lanes/EventLog.tsx';
 import { Charts } from './charts/Charts.tsx';
 import { Scoreboard } from './scoreboard/Scoreboard.tsx';
 import { Explainers } from './explain/Explainers.tsx';
+import type { UrlParams } from '../state/urlParams.ts';
+import { EmbedApp } from './embed/EmbedApp.tsx';
+import { PresetPicker } from './share/PresetPicker.tsx';
+import { ShareButtons } from './share/ShareButtons.tsx';
+import { Notice } from './share/Notice.tsx';
 
-export function App() {
+export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
   useKeyboardShortcuts();
+  return (
+    <>
+      {params.embed ? <EmbedApp /> : <Lab />}
+      <ShortcutsHelp />
+    </>
+  );
+}
+
+function Lab() {
   return (
     <>
       <header className="page-header">
@@ -23,6 +37,11 @@ export function App() {
           browser. Press play, watch the messages, and compare what each one costs.
         </p>
       </header>
+      <Notice />
+      <div className="lesson-bar">
+        <PresetPicker />
+        <ShareButtons />
+      </div>
       <TimeControls />
       <main className="lab">
         <aside className="lab-controls" aria-labelledby="controls-heading">
@@ -52,7 +71,6 @@ export function App() {
           </section>
         </div>
       </main>
-      <ShortcutsHelp />
     </>
   );
 }

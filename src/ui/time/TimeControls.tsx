@@ -94,7 +94,8 @@ function RunProgress() {
   );
 }
 
-export function TimeControls() {
+/** `compact`: the embedded frame's bar — play/pause, clock and timeline only. */
+export function TimeControls({ compact = false }: { compact?: boolean }) {
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.recording !== null);
   const togglePlay = useLab((s) => s.togglePlay);
@@ -102,25 +103,31 @@ export function TimeControls() {
   const restart = useLab((s) => s.restart);
   const setHelpOpen = useLab((s) => s.setHelpOpen);
   return (
-    <div className="time-controls" role="toolbar" aria-label="Playback">
+    <div className={`time-controls${compact ? ' is-compact' : ''}`} role="toolbar" aria-label="Playback">
       <div className="time-buttons">
         <button type="button" className="play" onClick={togglePlay} disabled={!ready}>
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={step} disabled={!ready} title="Step to the next message (→)">
-          <span aria-hidden="true">⇥</span> Step
-        </button>
-        <button type="button" onClick={restart} disabled={!ready} title="Back to 0 s (R)">
-          <span aria-hidden="true">↺</span> Restart
-        </button>
+        {!compact && (
+          <>
+            <button type="button" onClick={step} disabled={!ready} title="Step to the next message (→)">
+              <span aria-hidden="true">⇥</span> Step
+            </button>
+            <button type="button" onClick={restart} disabled={!ready} title="Back to 0 s (R)">
+              <span aria-hidden="true">↺</span> Restart
+            </button>
+          </>
+        )}
       </div>
       <Clock />
       <Timeline />
-      <SpeedControl />
+      {!compact && <SpeedControl />}
       <RunProgress />
-      <button type="button" className="help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
-        ?
-      </button>
+      {!compact && (
+        <button type="button" className="help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      )}
     </div>
   );
 }

@@ -1,0 +1,142 @@
+import { PRESETS } from '../sim/presets/presets.ts';
+import { decodeShareState, encodeShareState, type ShareState } from './shareState.ts';
+import { useLab, type LabState } from './store.ts';
+import { embedSearch, persistentSearch, readUrlParams, type EmbedOptions, type UrlParams } from './urlParams.ts';
+
+// Keeps the address bar and the lab in step (issue 4, item 2). The hash always describes the state
+// on screen, so copying the address reproduces the run. History: an edit of the scenario, the view
+// or the preset is a new entry (a slider drag, or edits less than EDIT_COALESCE_MS apart, make one
+// entry), so Back undoes edits; playhead, speed and play/pause only replace the current entry.
+// Inside an iframe nothing is ever pushed: the slide deck's Back button belongs to the deck.
+
+const EDIT_COALESCE_MS = 1000;
+/** While playing, the playhead is written at most this often (browsers throttle replaceState). */
+const PLAYBACK_WRITE_MS = 500;
+
+export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'speed' | 'playing' | 'view' | 'presetId'>): ShareState {
+  const state: ShareState = {
+    scenario: lab.scenario,
+    playheadMs: Math.round(lab.playheadMs),
+    speed: lab.speed,
+    playing: lab.playing,
+    view: lab.view,
+  };
+  if (lab.presetId !== null) state.preset = lab.presetId;
+  return state;
+}
+
+/** What makes a new history entry: everything but the playback fields. */
+const editKey = (lab: LabState): string =>
+  encodeShareState({ ...shareStateOf(lab), playheadMs: 0, speed: 1, playing: false });
+
+const pageBase = (): string => `${window.location.origin === 'null' ? '' : window.location.origin}${window.location.pathname}`;
+
+/** The address that reproduces the lab as it is now. */
+export function currentShareUrl(): string {
+  return `${pageBase()}${persistentSearch(window.location.search)}#${encodeShareState(shareStateOf(useLab.getState()))}`;
+}
+
+/** The full lab showing the current state (the "open in Push/Pull Lab" link of a frame). */
+export function labUrl(): string {
+  const state = { ...shareStateOf(useLab.getState()), view: 'lab' as const };
+  return `${pageBase()}#${encodeShareState(state)}`;
+}
+
+/** The address of an embedded frame showing the current run in `view`. */
+export function embedUrl(view: ShareState['view'], options: EmbedOptions): string {
+  const state = { ...shareStateOf(useLab.getState()), view, playing: false };
+  return `${pageBase()}${embedSearch(options)}#${encodeShareState(state)}`;
+}
+
+function unknownPresetMessage(name: string): string {
+  const known = PRESETS.map((preset) => preset.id).join(', ');
+  return `There is no preset named "${name.slice(0, 64)}", so the lab shows the default scenario. Presets: ${known}.`;
+}
+
+/** Apply the address the page was opened with: a share link's hash wins over `?preset=`. */
+function applyInitialUrl(params: UrlParams): void {
+  const lab = useLab.getState();
+  const hash = window.location.hash.replace(/^#/, '');
+  if (hash !== '') {
+    const decoded = decodeShareState(hash);
+    if (decoded.ok) {
+      lab.applyShareState(decoded.state);
+    } else {
+      lab.setNotice(`This link could not be read, so the lab shows the default scenario.\n${decoded.error}`);
+    }
+  } else if (params.preset !== null && !lab.loadPreset(params.preset)) {
+    lab.setNotice(unknownPresetMessage(params.preset));
+  }
+  if (params.loop) lab.setLoop(true);
+  if (params.autoplay) lab.play();
+}
+
+/**
+ * Read the address once, then keep it in step with the store. Returns a function that stops
+ * listening (tests, hot reload).
+ */
+export function startUrlSync(params: UrlParams = readUrlParams(window.location.search)): () => void {
+  applyInitialUrl(params);
+  const inFrame = window.self !== window.top || params.embed;
+  let lastEdit = editKey(useLab.getState());
+  let lastPushAt = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let lastWriteAt = -Infinity;
+
+  const write = (push: boolean) => {
+    const url = currentShareUrl();
+    if (url === window.location.href) return;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    lastWriteAt = performance.now();
+  };
+
+  const unsubscribe = useLab.subscribe((lab, previous) => {
+    const key = editKey(lab);
+    if (key !== lastEdit) {
+      const now = performance.now();
+      write(!inFrame && now - lastPushAt > EDIT_COALESCE_MS);
+      lastPushAt = now;
+      lastEdit = key;
+      return;
+    }
+    const playbackChanged =
+      lab.playheadMs !== previous.playheadMs || lab.speed !== previous.speed || lab.playing !== previous.playing;
+    if (!playbackChanged) return;
+    // While playing, write now and then; a pause (or a seek while paused) writes at once.
+    if (!lab.playing || performance.now() - lastWriteAt >= PLAYBACK_WRITE_MS) {
+      write(false);
+      return;
+    }
+    pending ??= setTimeout(() => {
+      pending = null;
+      write(false);
+    }, PLAYBACK_WRITE_MS);
+  });
+
+  // Back and forward: show the state that entry describes, without making a new entry.
+  const onPopState = () => {
+    const decoded = decodeShareState(window.location.hash);
+    const lab = useLab.getState();
+    if (!decoded.ok) {
+      lab.setNotice(`This address could not be read, so the lab kept its state.\n${decoded.error}`);
+      return;
+    }
+    lastEdit = editKey({ ...lab, ...fromShareState(decoded.state) });
+    lab.applyShareState(decoded.state);
+  };
+  window.addEventListener('popstate', onPopState);
+  write(false);
+
+  return () => {
+    unsubscribe();
+    if (pending !== null) clearTimeout(pending);
+    window.removeEventListener('popstate', onPopState);
+  };
+}
+
+const fromShareState = (state: ShareState): Partial<LabState> => ({
+  scenario: state.scenario,
+  view: state.view,
+  presetId: state.preset ?? null,
+});

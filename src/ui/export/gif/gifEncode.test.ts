@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPalette, createGifWriter, MAX_PALETTE_COLOURS, type Rgb } from './gifEncode.ts';
+import { buildPalette, createGifWriter, keyColourRamp, MAX_PALETTE_COLOURS, type Rgb } from './gifEncode.ts';
 import { compositeFrames, readGif } from './gifRead.ts';
 
 const WIDTH = 40;
@@ -102,6 +102,16 @@ describe('the palette', () => {
     expect(new Set(palette.map((c) => c.join())).size).toBe(palette.length);
   });
 
+  test('finds the colours of a frame too large to quantize whole from a regular sample of it', () => {
+    const side = 400;
+    const big = new Uint8ClampedArray(side * side * 4);
+    for (let i = 0; i < side * side; i++) big.set([...(i % side < 200 ? ORANGE : BLUE), 255], i * 4);
+    const palette = buildPalette(big, [WHITE]);
+    expect(palette).toContainEqual(ORANGE);
+    expect(palette).toContainEqual(BLUE);
+    expect(palette).toEqual(buildPalette(big.slice(), [WHITE]));
+  });
+
   test(`never holds more than ${String(MAX_PALETTE_COLOURS)} colours, leaving one index for "unchanged"`, () => {
     const noisy = new Uint8ClampedArray(64 * 64 * 4);
     for (let i = 0; i < 64 * 64; i++) noisy.set([(i * 37) % 256, (i * 91) % 256, (i * 13) % 256, 255], i * 4);
@@ -110,4 +120,14 @@ describe('the palette', () => {
     expect(palette.length).toBeGreaterThan(200);
     expect(buildPalette(noisy, [WHITE])).toEqual(buildPalette(noisy.slice(), [WHITE]));
   });
+});
+
+test('the key colours are the background, then each ink and its blends a quarter, half and three quarters of the way to it', () => {
+  expect(keyColourRamp([[0, 0, 0]], [255, 255, 255])).toEqual([
+    [255, 255, 255],
+    [0, 0, 0],
+    [64, 64, 64],
+    [128, 128, 128],
+    [191, 191, 191],
+  ]);
 });

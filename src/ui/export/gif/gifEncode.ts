@@ -13,6 +13,18 @@ export const MAX_PALETTE_COLOURS = 255;
 /** The largest GIF side (a 16-bit field). */
 const MAX_SIDE = 65535;
 
+/** Quantizing a whole 1,500 × 960 frame blocks the page for half a second; a regular sample does not. */
+const MAX_SAMPLE_PIXELS = 65_536;
+
+function everyNthPixel(rgba: Uint8Array | Uint8ClampedArray, maxPixels: number): Uint8Array | Uint8ClampedArray {
+  const pixels = rgba.length / 4;
+  const stride = Math.ceil(pixels / maxPixels);
+  if (stride <= 1) return rgba;
+  const out = new Uint8ClampedArray(Math.ceil(pixels / stride) * 4);
+  for (let p = 0, o = 0; p < pixels; p += stride, o += 4) out.set(rgba.subarray(p * 4, p * 4 + 4), o);
+  return out;
+}
+
 const colourKey = (c: Rgb) => (c[0] << 16) | (c[1] << 8) | c[2];
 
 /**
@@ -31,9 +43,20 @@ export function buildPalette(sample: Uint8Array | Uint8ClampedArray, keyColours:
   keyColours.forEach(add);
   const room = MAX_PALETTE_COLOURS - palette.length;
   if (room > 0 && sample.length >= 4) {
-    for (const c of quantize(sample, room)) add([c[0], c[1], c[2]]);
+    for (const c of quantize(everyNthPixel(sample, MAX_SAMPLE_PIXELS), room)) add([c[0], c[1], c[2]]);
   }
   return palette;
+}
+
+const mix = (ink: Rgb, background: Rgb, share: number): Rgb => [
+  Math.round(ink[0] * share + background[0] * (1 - share)),
+  Math.round(ink[1] * share + background[1] * (1 - share)),
+  Math.round(ink[2] * share + background[2] * (1 - share)),
+];
+
+/** The background, then each ink and its blends toward the background: the colours of smoothed edges. */
+export function keyColourRamp(inks: readonly Rgb[], background: Rgb): Rgb[] {
+  return [background, ...inks.flatMap((ink) => [1, 0.75, 0.5, 0.25].map((share) => mix(ink, background, share)))];
 }
 
 export interface GifWriterOptions {
@@ -47,7 +70,7 @@ export interface GifWriter {
   /** Appends one frame: width × height × 4 bytes, row by row (canvas ImageData order). */
   addFrame(rgba: Uint8Array | Uint8ClampedArray): void;
   /** Ends the file and returns its bytes; the writer takes no more frames. */
-  finish(): Uint8Array;
+  finish(): Uint8Array<ArrayBuffer>;
 }
 
 /** An encoder that takes frames one at a time, so a long capture never holds them all in memory. */

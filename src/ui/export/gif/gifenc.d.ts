@@ -23,7 +23,7 @@ declare module 'gifenc' {
   export interface GifEncoderStream {
     writeFrame(index: Uint8Array, width: number, height: number, options?: GifFrameOptions): void;
     finish(): void;
-    bytes(): Uint8Array;
+    bytes(): Uint8Array<ArrayBuffer>;
   }
   export function GIFEncoder(options?: { initialCapacity?: number; auto?: boolean }): GifEncoderStream;
 }

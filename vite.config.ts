@@ -1,10 +1,19 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// index.html's content security policy is for the built site; the dev server's hot-reload client
+// needs an inline script, <style> tags and a WebSocket, so the tag is dropped there.
+const dropCspInDev: Plugin = {
+  name: 'drop-csp-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
 
 // Relative base: the static site must work from any sub-path and inside an iframe (DESIGN.md §1).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), dropCspInDev],
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

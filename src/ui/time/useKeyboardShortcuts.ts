@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLab } from '../../state/store.ts';
 import { nudgeSpeed } from './speedScale.ts';
+import { handlePresenterKey } from '../presenter/presenterStore.ts';
 
 // Space play/pause, → step, R restart, + / − speed, ? shortcuts help (issue 3). Keys typed into
 // a field, or meant for a focused slider, button or checkbox, are left to that control.
@@ -33,6 +34,8 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     return false;
   }
   if (ownsKey(event.target, event.key)) return false;
+  // While a talk is running its keys (←, →, Page Up/Down, Space, Esc) step through the beats.
+  if (handlePresenterKey(event.key)) return true;
   switch (event.key) {
     case ' ':
       lab.togglePlay();

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useLab } from '../../state/store.ts';
+import { useKeyboardShortcuts } from '../time/useKeyboardShortcuts.ts';
+import { Presenter } from './Presenter.tsx';
+import { PresenterButton } from './PresenterButton.tsx';
+import { usePresenter } from './presenterStore.ts';
+import { PRESENTER_SCRIPTS } from './scripts.ts';
+
+// Stand-ins for the lab's regions, lanes and charts: the presenter finds them by data attribute.
+function Page({ presetId }: { presetId: string | null }) {
+  useKeyboardShortcuts();
+  return (
+    <>
+      <PresenterButton presetId={presetId} />
+      <section data-region="scoreboard">numbers</section>
+      <section data-lane="webhook">webhook lane</section>
+      <figure data-chart="requests">requests chart</figure>
+      <figure data-chart="latency">latency chart</figure>
+      <Presenter />
+    </>
+  );
+}
+
+const BEATS = PRESENTER_SCRIPTS['payment-webhook-outage'] ?? [];
+const lab = () => useLab.getState();
+const focused = () => document.querySelector('[data-presenter-focus]');
+const press = (key: string) => {
+  act(() => {
+    fireEvent.keyDown(document.activeElement ?? document.body, { key });
+  });
+};
+
+beforeEach(() => {
+  act(() => {
+    usePresenter.getState().stop();
+    lab().loadPreset('chat-room');
+  });
+});
+
+afterEach(() => {
+  act(() => usePresenter.getState().stop());
+  cleanup();
+});
+
+describe('presenter mode', () => {
+  it('offers to present only a preset that has a talk', () => {
+    const { rerender } = render(<Page presetId="stock-ticker" />);
+    const button = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Present this preset' });
+    expect(button().disabled).toBe(true);
+    expect(screen.getByText('This preset has no talk yet.')).toBeTruthy();
+    rerender(<Page presetId={null} />);
+    expect(button().disabled).toBe(true);
+    expect(screen.getByText('Pick a preset to present it.')).toBeTruthy();
+    rerender(<Page presetId="payment-webhook-outage" />);
+    expect(button().disabled).toBe(false);
+  });
+
+  it('loads the preset, shows beat 1 with its caption and lights its element', async () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Present this preset' }));
+
+    expect(lab().presetId).toBe('payment-webhook-outage');
+    expect(usePresenter.getState().presenting).toEqual({ presetId: 'payment-webhook-outage', beat: 0 });
+    const bar = screen.getByRole('region', { name: 'Presenter' });
+    expect(bar.textContent).toContain('Payment webhooks with a receiver outage');
+    expect(bar.textContent).toContain(`Beat 1 of ${String(BEATS.length)}`);
+    expect(screen.getAllByText(BEATS[0]?.caption ?? '-').length).toBeGreaterThan(0);
+    expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
+    expect(lab().playing).toBe(false);
+    expect(document.body.hasAttribute('data-presenting')).toBe(true);
+    expect(focused()?.getAttribute('data-region')).toBe('scoreboard');
+    // The run arrives later and must not move the playhead away from the beat.
+    await waitFor(() => expect(lab().status).toBe('ready'), { timeout: 10_000 });
+    expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
+  });
+
+  it('announces the beat and its caption politely to screen readers', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    const live = document.querySelector('[aria-live="polite"]');
+    expect(live?.textContent).toBe(`Beat 1 of ${String(BEATS.length)}. ${BEATS[0]?.caption ?? ''}`);
+  });
+
+  it('steps forward and back with → and ←, seeking to each beat and moving the light', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+
+    press('ArrowRight');
+    expect(usePresenter.getState().presenting?.beat).toBe(1);
+    expect(lab().playheadMs).toBe(BEATS[1]?.atMs);
+    expect(focused()?.getAttribute('data-lane')).toBe('webhook');
+    expect(document.querySelectorAll('[data-presenter-focus]')).toHaveLength(1);
+
+    press('PageDown');
+    expect(focused()?.getAttribute('data-chart')).toBe('requests');
+    press('ArrowLeft');
+    press('PageUp');
+    expect(usePresenter.getState().presenting?.beat).toBe(0);
+    expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
+    // Before the first beat there is nothing: ← stays, and does not seek the lab either.
+    press('ArrowLeft');
+    expect(usePresenter.getState().presenting?.beat).toBe(0);
+    expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
+  });
+
+  it('plays from a beat marked play, and stops at the last beat', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    const playIndex = BEATS.findIndex((b) => b.play === true);
+    for (let i = 0; i < playIndex; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(lab().playing).toBe(true);
+    expect(lab().playheadMs).toBe(BEATS[playIndex]?.atMs);
+    // Space is a clicker's "next" too (a focused button would take it as a click instead).
+    act(() => screen.getByRole('button', { name: 'Next' }).blur());
+    for (let i = playIndex; i < BEATS.length + 2; i++) press(' ');
+    expect(usePresenter.getState().presenting?.beat).toBe(BEATS.length - 1);
+    expect(lab().playing).toBe(false);
+    expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('leaves with Esc or Exit: no caption, no light, no dimming, and the lab keeps its playhead', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    press('ArrowRight');
+    press('Escape');
+    expect(usePresenter.getState().presenting).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Presenter' })).toBeNull();
+    expect(focused()).toBeNull();
+    expect(document.body.hasAttribute('data-presenting')).toBe(false);
+    expect(lab().playheadMs).toBe(BEATS[1]?.atMs);
+
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    fireEvent.click(screen.getByRole('button', { name: 'Exit' }));
+    expect(usePresenter.getState().presenting).toBeNull();
+  });
+
+  it('ends the talk when the lab switches to another preset', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    act(() => void lab().loadPreset('stock-ticker'));
+    expect(usePresenter.getState().presenting).toBeNull();
+  });
+
+  it('leaves the arrows to the lab when no talk is running', () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => lab().seek(0));
+    press('ArrowLeft');
+    expect(usePresenter.getState().presenting).toBeNull();
+    expect(lab().playheadMs).toBe(0);
+  });
+
+  it('refuses a preset without a talk, and an unknown name', () => {
+    expect(usePresenter.getState().startPresenting('stock-ticker')).toBe(false);
+    expect(usePresenter.getState().startPresenting('no-such-preset')).toBe(false);
+    expect(usePresenter.getState().presenting).toBeNull();
+    expect(lab().presetId).toBe('chat-room');
+  });
+});

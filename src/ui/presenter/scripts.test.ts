@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { recordRun, type RunRecording } from '../../sim/recording.ts';
+import type { MechanismMetrics, MechanismTotals } from '../../sim/metrics/types.ts';
+import { presetById } from '../../sim/presets/presets.ts';
+import type { MechanismId, Scenario } from '../../sim/scenario/types.ts';
+import { parseScenario } from '../../sim/scenario/validate.ts';
+import { totalsAt } from '../../state/selectors.ts';
+import { TRACE_CLIENTS } from '../../state/store.ts';
+import { CHART_IDS, hasScript, highlightSelector, LANE_IDS, PRESENTER_SCRIPTS, REGION_IDS, scriptOf, type Beat } from './scripts.ts';
+
+// A talk must be true: every beat points at something on the page, and every number a caption
+// quotes is what the engine produces for that preset, read the way the lab shows it (totals at the
+// beat's playhead, the per-second series, the lanes' trace of the first TRACE_CLIENTS clients).
+
+function scenarioOf(presetId: string): Scenario {
+  const preset = presetById(presetId);
+  if (!preset) throw new Error(`no preset ${presetId}`);
+  const parsed = parseScenario(preset.scenario);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+const recordings = new Map<string, RunRecording>();
+function recordingOf(presetId: string): RunRecording {
+  let recording = recordings.get(presetId);
+  if (!recording) {
+    recording = recordRun(scenarioOf(presetId), TRACE_CLIENTS);
+    recordings.set(presetId, recording);
+  }
+  return recording;
+}
+
+/** What a check can read about one beat. */
+class BeatFacts {
+  constructor(
+    readonly recording: RunRecording,
+    readonly beat: Beat,
+  ) {}
+  get scenario(): Scenario {
+    return this.recording.scenario;
+  }
+  /** The totals the scoreboard shows at the beat's playhead. */
+  now(id: MechanismId): MechanismTotals {
+    const totals = totalsAt(this.recording, id, this.beat.atMs);
+    if (!totals) throw new Error(`no totals for ${id} at ${String(this.beat.atMs)} ms`);
+    return totals;
+  }
+  final(id: MechanismId): MechanismMetrics {
+    const metrics = this.recording.mechanisms[id]?.final;
+    if (!metrics) throw new Error(`no results for ${id}`);
+    return metrics;
+  }
+  series(id: MechanismId): MechanismMetrics['series'] {
+    return this.final(id).series;
+  }
+  /** Messages of the traced clients on the wire at the beat's playhead. */
+  inFlight(id: MechanismId) {
+    const t = this.beat.atMs;
+    return (this.recording.mechanisms[id]?.trace ?? []).filter((m) => m.sendMs <= t && t < m.arriveMs);
+  }
+}
+
+const maxOf = (xs: readonly number[]) => Math.max(...xs);
+const firstIndex = (xs: readonly number[], from: number, test: (x: number) => boolean) =>
+  xs.findIndex((x, i) => i >= from && test(x));
+
+/** One check per beat whose caption quotes a number, keyed by preset and beat index. */
+const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
+  'payment-webhook-outage': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(20);
+      expect(f.scenario.webhook.outages[0]?.startSec).toBe(30);
+      const webhook = f.now('webhook');
+      expect(webhook.events.created).toBe(105);
+      expect(webhook.events.delivered).toBe(105);
+      expect(webhook.requests).toBe(105);
+      expect(webhook.latencyMs.max).toBeLessThan(300);
+    },
+    1: (f) => {
+      // The failing answers are in the lanes at this moment, and the backoff doubles from 1 s.
+      expect(f.inFlight('webhook').some((m) => m.kind === 'webhookResponse' && m.status === 'failed')).toBe(true);
+      expect(f.scenario.webhook.retry).toMatchObject({ baseMs: 1000, factor: 2, jitter: 'none' });
+    },
+    2: (f) => {
+      const webhook = f.now('webhook');
+      expect(webhook.requests).toBe(1371);
+      expect(webhook.events.delivered).toBe(105);
+      expect(webhook.events.pending).toBe(256);
+      expect(f.series('webhook').eventsDelivered.slice(30, 90).every((n) => n === 0)).toBe(true);
+    },
+    3: (f) => {
+      const outage = f.scenario.webhook.outages[0];
+      expect(outage && outage.startSec + outage.durationSec).toBe(90);
+      expect(f.series('webhook').eventsDelivered[90]).toBeGreaterThan(0);
+    },
+    4: (f) => expect(f.now('webhook').events.pending).toBe(14),
+    5: (f) => {
+      const webhook = f.now('webhook');
+      expect(webhook.events).toMatchObject({ created: 703, delivered: 703, lost: 0 });
+      const { baseMs, factor, maxAttempts } = f.scenario.webhook.retry;
+      expect(maxAttempts).toBe(8);
+      let spanMs = 0;
+      for (let k = 0; k < maxAttempts - 1; k++) spanMs += baseMs * factor ** k;
+      expect(spanMs).toBeGreaterThan(110_000);
+      expect(spanMs).toBeLessThan(130_000);
+      expect(webhook.latencyMs.p95).toBeGreaterThan(60_000);
+    },
+  },
+  'reconnect-storm-no-jitter': {
+    0: (f) => {
+      expect(f.series('websocket').openConnections[29]).toBe(200);
+      expect(f.series('websocket').requests.slice(1, 30).every((n) => n === 0)).toBe(true);
+    },
+    1: (f) => {
+      expect(f.scenario.faults.serverRestarts).toEqual([{ atSec: 40, downSec: 5 }]);
+      expect(f.series('websocket').openConnections[40]).toBe(0);
+      expect(f.series('websocket').eventsLost[40]).toBeGreaterThan(0);
+    },
+    2: (f) => {
+      expect(f.scenario.websocket.reconnect).toMatchObject({ baseMs: 1000, factor: 2, jitter: 'none' });
+      const requests = f.series('websocket').requests;
+      expect(requests.slice(40, 47).every((n) => n === 0)).toBe(true);
+      expect(requests[47]).toBe(200);
+    },
+    3: (f) => {
+      expect(f.now('websocket').events.lost).toBe(290);
+      const jittered = recordingOf('reconnect-storm-jitter').mechanisms.websocket?.final.series.requests ?? [];
+      expect(maxOf(jittered.slice(40))).toBe(53);
+    },
+  },
+  'reconnect-storm-jitter': {
+    0: (f) => {
+      expect(f.scenario.faults.serverRestarts).toEqual([{ atSec: 40, downSec: 5 }]);
+      expect(f.scenario.websocket.reconnect.jitter).toBe('full');
+    },
+    1: (f) => {
+      const requests = f.series('websocket').requests;
+      expect(maxOf(requests.slice(40))).toBe(53);
+      expect(maxOf(requests.slice(40, 50))).toBe(53);
+    },
+    2: (f) => {
+      const open = f.series('websocket').openConnections;
+      // Index 62 is the second [62, 63): all 200 are open at its end, not before.
+      expect(firstIndex(open, 41, (n) => n === 200)).toBe(62);
+      expect(f.beat.atMs / 1000 - 45).toBe(18);
+    },
+    3: (f) => {
+      expect(f.now('websocket').events.lost).toBe(350);
+      expect(recordingOf('reconnect-storm-no-jitter').mechanisms.websocket?.final.events.lost).toBe(290);
+    },
+  },
+  'idle-notifications': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(200);
+      expect(f.scenario.polling.intervalMs).toBe(2000);
+      expect(f.now('polling')).toMatchObject({ requests: 930, emptyResponses: 916 });
+    },
+    1: (f) => {
+      expect(Math.round(f.now('polling').requestsPerSec)).toBe(95);
+      const polling = f.series('polling').requests;
+      expect(Math.min(...polling.slice(1))).toBeGreaterThan(85);
+      expect(Math.max(...polling.slice(1))).toBeLessThan(106);
+      expect(f.scenario.longPolling.timeoutMs).toBe(30_000);
+      const longPolling = f.series('longPolling').requests;
+      for (const wave of [30, 60, 90, 120, 150]) expect(longPolling[wave]).toBeGreaterThan(100);
+    },
+    2: (f) => {
+      expect(f.now('webhook').events.created).toBe(56);
+      expect(f.now('webhook').requests).toBe(56);
+      expect(f.now('sse').requests).toBe(200);
+      expect(f.now('websocket').requests).toBe(200);
+    },
+    3: (f) => {
+      for (const id of ['sse', 'websocket'] as const) {
+        expect(f.series(id).openConnections.every((n) => n === 200)).toBe(true);
+      }
+      expect(f.scenario.server.memoryPerConnectionKb).toBe(64);
+    },
+    4: (f) => {
+      expect(f.now('polling').latencyMs.mean).toBeGreaterThan(950);
+      expect(f.now('polling').latencyMs.mean).toBeLessThan(1100);
+      expect(f.scenario.network.latencyMs).toBe(50);
+      for (const id of ['sse', 'websocket'] as const) expect(Math.round(f.now(id).latencyMs.mean ?? 0)).toBe(50);
+    },
+  },
+  'proxy-blocks-websocket': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(30);
+      expect(f.scenario.proxy.blocksWebSocket).toBe(true);
+      const refusals = f.inFlight('websocket').filter((m) => m.kind === 'upgradeResponse' && m.status === 'refused');
+      expect(refusals).toHaveLength(TRACE_CLIENTS);
+    },
+    1: (f) => {
+      expect(Math.round(f.now('websocket').latencyMs.p95 ?? 0)).toBe(535);
+      expect(Math.round(f.now('sse').latencyMs.p95 ?? 0)).toBe(235);
+    },
+    2: (f) => expect(f.series('websocket').requests.slice(1)).toEqual(f.series('longPolling').requests.slice(1)),
+    3: (f) => {
+      expect(f.now('sse').requests).toBe(30);
+      expect(f.now('websocket').requests).toBe(1828);
+      for (const id of ['longPolling', 'sse', 'websocket'] as const) expect(f.now(id).events.lost).toBe(0);
+    },
+  },
+  'idle-proxy-cuts': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(50);
+      expect(f.scenario.proxy.idleTimeoutSec).toBe(20);
+      expect(f.scenario.sse.heartbeatSec).toBe(0);
+      expect(f.scenario.websocket.heartbeatSec).toBe(0);
+    },
+    1: (f) => {
+      const open = f.series('sse').openConnections;
+      expect(open[19]).toBe(50);
+      expect(open[20]).toBe(15);
+    },
+    2: (f) => {
+      expect(f.scenario.sse.retryMs).toBe(3000);
+      const sse = f.series('sse').requests;
+      expect(sse.slice(20, 23).every((n) => n === 0)).toBe(true);
+      expect(sse[23]).toBeGreaterThan(30);
+      expect(f.series('longPolling').requests[21]).toBeGreaterThan(30);
+      expect(f.series('websocket').requests[20]).toBeGreaterThan(10);
+    },
+    3: (f) => {
+      expect(f.now('sse').events.lost).toBe(0);
+      expect(f.now('websocket').events.lost).toBe(7);
+    },
+    4: (f) => expect(Math.round((f.now('sse').latencyMs.max ?? 0) / 100) / 10).toBe(2.9),
+    5: (f) => {
+      expect(f.scenario.longPolling.timeoutMs).toBe(30_000);
+      expect(f.now('longPolling').emptyResponses).toBe(0);
+      expect(f.now('longPolling').requests).toBeGreaterThan(f.scenario.clients);
+    },
+  },
+};
+
+const scripts = Object.entries(PRESENTER_SCRIPTS);
+const allBeats = scripts.flatMap(([presetId, beats]) => beats.map((beat, index) => ({ presetId, index, beat })));
+
+describe('presenter scripts', () => {
+  it('ship for at least five presets, each a talk of four to seven beats', () => {
+    expect(scripts.length).toBeGreaterThanOrEqual(5);
+    for (const [, beats] of scripts) {
+      expect(beats.length).toBeGreaterThanOrEqual(4);
+      expect(beats.length).toBeLessThanOrEqual(7);
+    }
+  });
+
+  it.each(scripts)('%s belongs to an existing preset, and its beats run forward within the run', (presetId, beats) => {
+    expect(presetById(presetId)).toBeDefined();
+    const durationMs = scenarioOf(presetId).durationSec * 1000;
+    beats.forEach((beat, i) => {
+      expect(beat.atMs).toBeGreaterThanOrEqual(i === 0 ? 0 : (beats[i - 1]?.atMs ?? 0));
+      expect(beat.atMs).toBeLessThanOrEqual(durationMs);
+    });
+  });
+
+  it.each(scripts)('%s points only at elements the lab shows for that preset', (presetId, beats) => {
+    const mechanisms = scenarioOf(presetId).mechanisms;
+    for (const { highlight } of beats) {
+      if (highlight.kind === 'region') expect(REGION_IDS).toContain(highlight.id);
+      if (highlight.kind === 'chart') expect(CHART_IDS).toContain(highlight.id);
+      if (highlight.kind === 'lane') {
+        expect(LANE_IDS).toContain(highlight.id);
+        expect(mechanisms).toContain(highlight.id);
+      }
+    }
+  });
+
+  it('keeps captions short: at most two sentences and 200 characters', () => {
+    for (const { beat } of allBeats) {
+      expect(beat.caption.length).toBeLessThanOrEqual(200);
+      expect(beat.caption.split(/[.!?](?:\s|$)/).filter((s) => s.trim() !== '').length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('checks every caption that quotes a number against the engine', () => {
+    const quoting = allBeats.filter(({ beat }) => /\d/.test(beat.caption)).map(({ presetId, index }) => `${presetId} #${String(index)}`);
+    const checked = Object.entries(FACT_CHECKS).flatMap(([presetId, checks]) => Object.keys(checks).map((i) => `${presetId} #${i}`));
+    expect(quoting.filter((key) => !checked.includes(key))).toEqual([]);
+  });
+
+  it('turns a highlight into the selector of its data attribute', () => {
+    expect(highlightSelector({ kind: 'chart', id: 'requests' })).toBe('[data-chart="requests"]');
+    expect(highlightSelector({ kind: 'lane', id: 'longPolling' })).toBe('[data-lane="longPolling"]');
+    expect(highlightSelector({ kind: 'region', id: 'scoreboard' })).toBe('[data-region="scoreboard"]');
+  });
+
+  it('knows which presets have a script, and has none for unknown or inherited names', () => {
+    expect(hasScript('payment-webhook-outage')).toBe(true);
+    expect(hasScript('stock-ticker')).toBe(false);
+    expect(hasScript(null)).toBe(false);
+    expect(hasScript('constructor')).toBe(false);
+    expect(scriptOf('toString')).toEqual([]);
+  });
+});
+
+describe('every number a caption quotes is what the engine produces', () => {
+  const checked = allBeats.filter(({ presetId, index }) => FACT_CHECKS[presetId]?.[index] !== undefined);
+  it.each(checked.map((b) => [`${b.presetId} beat ${String(b.index + 1)}: ${b.beat.caption}`, b] as const))(
+    '%s',
+    (_, { presetId, index, beat }) => {
+      FACT_CHECKS[presetId]?.[index]?.(new BeatFacts(recordingOf(presetId), beat));
+    },
+  );
+});

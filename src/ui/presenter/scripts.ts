@@ -1,0 +1,259 @@
+import type { ChartId } from '../charts/ChartCard.tsx';
+import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
+
+// Presenter mode (issue 4, item 4): a preset can carry a short talk, one beat per slide. A beat
+// moves the playhead, says one thing in a sentence or two and points at the part of the lab that
+// shows it. Every number a caption quotes is checked against the engine in scripts.test.ts.
+
+export const REGION_IDS = ['lanes', 'scoreboard', 'charts', 'explain', 'log'] as const;
+export type RegionId = (typeof REGION_IDS)[number];
+
+export const CHART_IDS = ['requests', 'empty', 'latency', 'bytes', 'connections', 'load'] as const satisfies readonly ChartId[];
+
+export const LANE_IDS = MECHANISM_IDS;
+
+/** The element a beat points at: a page region, one mechanism's lane, or one chart. */
+export type Highlight =
+  | { kind: 'region'; id: RegionId }
+  | { kind: 'lane'; id: MechanismId }
+  | { kind: 'chart'; id: ChartId };
+
+export interface Beat {
+  caption: string;
+  /** Where the playhead goes, in simulated ms. */
+  atMs: number;
+  highlight: Highlight;
+  /** Start playing from atMs instead of pausing there. */
+  play?: boolean;
+}
+
+/** The CSS selector of a highlight's element (the data attributes the lab's views carry). */
+export function highlightSelector(highlight: Highlight): string {
+  return `[data-${highlight.kind}="${highlight.id}"]`;
+}
+
+const region = (id: RegionId): Highlight => ({ kind: 'region', id });
+const lane = (id: MechanismId): Highlight => ({ kind: 'lane', id });
+const chart = (id: ChartId): Highlight => ({ kind: 'chart', id });
+
+export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
+  'payment-webhook-outage': [
+    {
+      atMs: 30_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Twenty shops receive payment webhooks. Before the outage each event costs exactly one request: ' +
+        'after 30 s, 105 events, 105 requests, every one delivered within 0.3 s.',
+    },
+    {
+      atMs: 33_100,
+      highlight: lane('webhook'),
+      caption:
+        'At 30 s the shop’s endpoint starts answering 503, and every attempt fails. Each event is tried ' +
+        'again after 1 s, then 2 s, 4 s, 8 s…: the wait doubles after each failure.',
+    },
+    {
+      atMs: 90_000,
+      highlight: chart('requests'),
+      caption:
+        'By 90 s the provider has made 1,371 attempts and delivered nothing since the outage began: ' +
+        '256 events are waiting for their next retry.',
+    },
+    {
+      atMs: 90_000,
+      highlight: lane('webhook'),
+      play: true,
+      caption: 'The endpoint is back at 90 s. Watch the waiting events go through, each one at its own next retry.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('requests'),
+      caption: 'The backlog drains as the retries come due: by 120 s only 14 events are still waiting.',
+    },
+    {
+      atMs: 180_000,
+      highlight: chart('latency'),
+      caption:
+        'Nothing was lost: all 703 events arrived, because eight attempts span about two minutes. ' +
+        'But the unlucky ones were late: 1 event in 20 took more than a minute.',
+    },
+  ],
+
+  'reconnect-storm-no-jitter': [
+    {
+      atMs: 30_000,
+      highlight: chart('connections'),
+      caption:
+        'Two hundred clients each keep one WebSocket open: 200 connections, and not a single new request ' +
+        'since the first second.',
+    },
+    {
+      atMs: 40_000,
+      highlight: lane('websocket'),
+      play: true,
+      caption:
+        'At 40 s the server restarts and is down for 5 s. Every connection drops at once, and events ' +
+        'created while the clients are away are lost.',
+    },
+    {
+      atMs: 48_000,
+      highlight: chart('requests'),
+      caption:
+        'Without jitter every client waits exactly 1 s, 2 s, then 4 s, so all 200 come back in the same ' +
+        'second: a spike of 200 handshakes at 47 s.',
+    },
+    {
+      atMs: 90_000,
+      highlight: region('scoreboard'),
+      caption:
+        'In all, 290 events were lost while the clients were away. Now try the jittered preset: same ' +
+        'restart, but its busiest second has 53 handshakes.',
+    },
+  ],
+
+  'reconnect-storm-jitter': [
+    {
+      atMs: 40_000,
+      highlight: lane('websocket'),
+      play: true,
+      caption:
+        'The same restart at 40 s, but now each client waits a random time between zero and its backoff ' +
+        '(full jitter) before it tries again.',
+    },
+    {
+      atMs: 50_000,
+      highlight: chart('requests'),
+      caption: 'The reconnects spread out: the busiest second has 53 handshakes instead of 200.',
+    },
+    {
+      atMs: 63_000,
+      highlight: chart('connections'),
+      caption:
+        'The price of spreading out: only at 63 s are all 200 connections open again, 18 s after the ' +
+        'server came back.',
+    },
+    {
+      atMs: 90_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Clients that come back late miss more: 350 events lost, against 290 without jitter. Jitter ' +
+        'protects the server, not the data.',
+    },
+  ],
+
+  'idle-notifications': [
+    {
+      atMs: 10_000,
+      highlight: lane('polling'),
+      caption:
+        'Two hundred users, each getting a notification every few minutes. Polling asks every 2 s ' +
+        'anyway: after 10 s, 916 of its 930 answers were empty.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('requests'),
+      caption:
+        'Polling costs about 95 requests a second, all the time. Long polling is quiet, apart from a wave ' +
+        'every 30 s when the held requests time out.',
+    },
+    {
+      atMs: 60_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Webhooks speak only when there is news: 56 notifications, 56 requests. SSE and WebSockets sent ' +
+        'one request per user and have been listening since.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('connections'),
+      caption: 'The push mechanisms pay in connections instead: 200 held open the whole time, 64 KB of server memory each.',
+    },
+    {
+      atMs: 180_000,
+      highlight: chart('latency'),
+      caption:
+        'And polling is slow: about a second on average, half its interval, while SSE and WebSockets ' +
+        'deliver in one network delay, 50 ms.',
+    },
+  ],
+
+  'proxy-blocks-websocket': [
+    {
+      atMs: 275,
+      highlight: lane('websocket'),
+      caption:
+        'Thirty clients sit behind a proxy that refuses WebSocket upgrades. The refusals are on their ' +
+        'way back now; each client will fall back to long polling.',
+    },
+    {
+      atMs: 1_000,
+      highlight: region('scoreboard'),
+      caption:
+        'The detour costs time at the start: in the first second, p95 latency is 535 ms for the ' +
+        'WebSocket clients against 235 ms on SSE.',
+    },
+    {
+      atMs: 30_000,
+      highlight: chart('requests'),
+      caption:
+        'From then on the WebSocket clients are long pollers: after the first second their requests line ' +
+        'lies exactly on long polling’s.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'SSE is plain HTTP, so the proxy lets it through: 30 requests for the whole run, against 1,828 ' +
+        'for the WebSocket clients. None of the three lost an event.',
+    },
+  ],
+
+  'idle-proxy-cuts': [
+    {
+      atMs: 19_000,
+      highlight: region('lanes'),
+      caption:
+        'Fifty clients, a very quiet stream, and a proxy that cuts any connection that stays silent for ' +
+        '20 s. Heartbeats are switched off.',
+    },
+    {
+      atMs: 21_000,
+      highlight: chart('connections'),
+      caption: 'At 20 s the proxy cuts every stream that has carried nothing yet: SSE falls from 50 open connections to 15.',
+    },
+    {
+      atMs: 24_000,
+      highlight: chart('requests'),
+      caption:
+        'Everyone reconnects: long polls at once, WebSockets after a short random backoff, and SSE after ' +
+        'its 3 s retry wait.',
+    },
+    {
+      atMs: 180_000,
+      highlight: region('scoreboard'),
+      caption: 'SSE resumes with Last-Event-ID and loses nothing. The WebSocket has no resume: it lost 7 events.',
+    },
+    {
+      atMs: 180_000,
+      highlight: chart('latency'),
+      caption: 'SSE pays in delay instead: events created during its retry wait arrive up to 2.9 s late.',
+    },
+    {
+      atMs: 180_000,
+      highlight: lane('longPolling'),
+      caption:
+        'Long polls are held for up to 30 s, so the proxy cuts each one at 20 s first: long polling ' +
+        'never gets a single empty answer, only cut requests and new ones.',
+    },
+  ],
+};
+
+/** The beats of a preset's talk, or none. */
+export function scriptOf(presetId: string | null): readonly Beat[] {
+  if (presetId === null || !Object.hasOwn(PRESENTER_SCRIPTS, presetId)) return [];
+  return PRESENTER_SCRIPTS[presetId] ?? [];
+}
+
+export function hasScript(presetId: string | null): boolean {
+  return scriptOf(presetId).length > 0;
+}

@@ -1,5 +1,5 @@
 import './presenter.css';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { presetById } from '../../sim/presets/presets.ts';
 import { useLab } from '../../state/store.ts';
 import { formatSeconds } from '../time/timeFormat.ts';
@@ -37,13 +37,21 @@ function useEndConditions(presenting: boolean): void {
   }, [presenting]);
 }
 
-/** Keeps the page scrollable past the bar, and the spotlight clear of it, whatever its height. */
-function useBarHeight(bar: RefObject<HTMLElement | null>, presenting: boolean): void {
+/**
+ * The bar's height in px, also published as --presenter-bar-height so the page can scroll past the
+ * bar; the spotlight uses it to keep its element clear of the bar.
+ */
+function useBarHeight(bar: RefObject<HTMLElement | null>, presenting: boolean): number {
+  const [heightPx, setHeightPx] = useState(0);
   useEffect(() => {
     const element = bar.current;
     if (!presenting || !element) return;
     const style = document.body.style;
-    const update = () => style.setProperty('--presenter-bar-height', `${String(Math.ceil(element.offsetHeight))}px`);
+    const update = () => {
+      const px = Math.ceil(element.offsetHeight);
+      style.setProperty('--presenter-bar-height', `${String(px)}px`);
+      setHeightPx(px);
+    };
     update();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
     observer?.observe(element);
@@ -52,6 +60,7 @@ function useBarHeight(bar: RefObject<HTMLElement | null>, presenting: boolean): 
       style.removeProperty('--presenter-bar-height');
     };
   }, [bar, presenting]);
+  return heightPx;
 }
 
 /** Focus goes to the talk's Next button, and back to whatever opened the talk when it ends. */
@@ -79,9 +88,9 @@ export function Presenter({ startWith = null }: PresenterProps) {
   const beats = scriptOf(presenting?.presetId ?? null);
   const beat = presenting ? beats[presenting.beat] : undefined;
   const title = presenting ? (presetById(presenting.presetId)?.title ?? '') : '';
-  usePresenterFocus(beat?.highlight ?? null);
+  const barPx = useBarHeight(bar, presenting !== null);
+  usePresenterFocus(beat?.highlight ?? null, barPx);
   useEndConditions(presenting !== null);
-  useBarHeight(bar, presenting !== null);
   useFocusHandOver(nextButton, presenting !== null);
 
   const position = presenting ? `Beat ${String(presenting.beat + 1)} of ${String(beats.length)}` : '';

@@ -32,10 +32,15 @@ function presetIsLoaded(presetId: string): boolean {
   return parsed?.ok === true && JSON.stringify(parsed.scenario) === JSON.stringify(lab.scenario);
 }
 
-/** Headless browsers and iframes without allow="fullscreen" refuse; the talk works without it. */
+/**
+ * Full screen needs a click or a key press (a talk opened by its address starts without one), and
+ * iframes without allow="fullscreen" refuse: the talk works without it either way.
+ */
 function requestFullscreen(): void {
   const root = document.documentElement;
   if (document.fullscreenElement || typeof root.requestFullscreen !== 'function') return;
+  // Asking without a gesture only earns a console error; browsers without userActivation just try.
+  if ('userActivation' in navigator && !navigator.userActivation.isActive) return;
   root.requestFullscreen().catch(() => undefined);
 }
 

@@ -11,24 +11,44 @@ const FOCUS_ATTRIBUTE = 'data-presenter-focus';
 const prefersReducedMotion = (): boolean =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function usePresenterFocus(highlight: Highlight | null): void {
-  const selector = highlight ? highlightSelector(highlight) : null;
-  const kind = highlight?.kind ?? null;
-  const ready = useLab((s) => s.recording !== null);
+/**
+ * Scroll so the element sits in the room between the top (its scroll-margin-top, clear of the
+ * sticky time controls) and the caption bar: centred there when it fits, else its top (where its
+ * heading is) at the top of the room.
+ */
+function scrollIntoRoom(target: HTMLElement, barPx: number): void {
+  const marginPx = Number.parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+  const roomPx = window.innerHeight - barPx - marginPx;
+  const rect = target.getBoundingClientRect();
+  const wantedTopPx = marginPx + Math.max(0, (roomPx - rect.height) / 2);
+  window.scrollTo({ top: window.scrollY + rect.top - wantedTopPx, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+}
 
+/** `barPx`: the caption bar's height; when it changes (a longer caption, a turned phone) the element is placed again. */
+export function usePresenterFocus(highlight: Highlight | null, barPx: number): void {
+  const selector = highlight ? highlightSelector(highlight) : null;
+  const ready = useLab((s) => s.recording !== null);
+  const active = selector !== null;
+
+  // Kept through the whole talk, so the page does not flash undimmed between two beats.
   useEffect(() => {
-    if (selector === null) return;
+    if (!active) return;
     document.body.setAttribute('data-presenting', '');
     return () => document.body.removeAttribute('data-presenting');
-  }, [selector]);
+  }, [active]);
 
   useEffect(() => {
     if (selector === null) return;
     const target = document.querySelector(selector);
     if (!(target instanceof HTMLElement)) return;
     target.setAttribute(FOCUS_ATTRIBUTE, '');
-    // A whole region is tall: show its top. A lane or a chart fits: centre it above the caption bar.
-    target.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: kind === 'region' ? 'start' : 'center' });
-    return () => target.removeAttribute(FOCUS_ATTRIBUTE);
-  }, [selector, kind, ready]);
+    // Two frames later: lanes and charts size themselves to their width in a second render.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => scrollIntoRoom(target, barPx));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      target.removeAttribute(FOCUS_ATTRIBUTE);
+    };
+  }, [selector, ready, barPx]);
 }

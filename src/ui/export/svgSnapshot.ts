@@ -10,6 +10,8 @@ const TITLE_PX = 16;
 const HEADING_PX = 13;
 const LEGEND_PX = 12;
 const GAP_PX = 12;
+/** Narrowest picture area: room for a title of a few words. */
+const MIN_CONTENT_PX = 320;
 /** Width of an average character as a share of the font size: enough to keep a title from clipping. */
 const CHAR_EM = 0.6;
 
@@ -33,8 +35,12 @@ const INHERITED = [
   'visibility',
 ] as const;
 
-/** Properties that do not inherit, with the value that needs no attribute. */
-const OWN: Record<string, string> = { opacity: '1', 'dominant-baseline': 'auto', display: 'inline' };
+/** Properties that do not inherit, with the value that needs no attribute (display: only none matters). */
+const OWN: Record<string, (value: string) => boolean> = {
+  opacity: (value) => value === '1',
+  'dominant-baseline': (value) => value === 'auto',
+  display: (value) => value !== 'none',
+};
 
 export interface SvgSnapshot {
   svg: string;
@@ -67,9 +73,9 @@ function inlinePaint(original: Element, clone: Element, parent: CSSStyleDeclarat
       clone.setAttribute(property, value);
     }
   }
-  for (const [property, initial] of Object.entries(OWN)) {
+  for (const [property, needsNoAttribute] of Object.entries(OWN)) {
     const value = style.getPropertyValue(property);
-    if (value !== '' && (value !== initial || clone.hasAttribute(property))) clone.setAttribute(property, value);
+    if (value !== '' && (!needsNoAttribute(value) || clone.hasAttribute(property))) clone.setAttribute(property, value);
   }
   clone.removeAttribute('class');
   clone.removeAttribute('style');
@@ -127,6 +133,17 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   return { width: Math.ceil(attribute('width', box.width)), height: Math.ceil(attribute('height', box.height)) };
 }
 
+/** Splits text into lines of at most `maxChars` characters at spaces (a longer word keeps its line). */
+function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= maxChars) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /** Lays legend entries out in rows; returns the elements and the height used. */
 function legendRows(entries: readonly LegendEntry[], top: number, maxWidth: number, ink: string, font: string) {
   const nodes: Element[] = [];
@@ -164,13 +181,18 @@ export function snapshotSvg(root: Element, options: SnapshotOptions): SvgSnapsho
   const ink = page.color;
   const font = page.fontFamily;
   const sizes = pictures.map(sizeOf);
-  const titleWidth = Math.ceil(options.title.length * TITLE_PX * CHAR_EM);
-  const contentWidth = Math.max(titleWidth, ...sizes.map((size) => size.width), 200);
+  // The pictures set the width; a long title wraps under it rather than widening the image.
+  const contentWidth = Math.max(...sizes.map((size) => size.width), MIN_CONTENT_PX);
+  const titleLines = wrapWords(options.title, Math.floor(contentWidth / (TITLE_PX * CHAR_EM)));
   const width = contentWidth + 2 * PADDING_PX;
 
   const placed: Element[] = [];
-  let y = PADDING_PX + TITLE_PX;
-  placed.push(textNode(options.title, PADDING_PX, y, TITLE_PX, '700', ink, font));
+  let y = PADDING_PX;
+  for (const line of titleLines) {
+    y += TITLE_PX;
+    placed.push(textNode(line, PADDING_PX, y, TITLE_PX, '700', ink, font));
+    y += TITLE_PX * 0.3;
+  }
   y += GAP_PX;
   if (options.legend && options.legend.length > 0) {
     const legend = legendRows(options.legend, y, contentWidth, ink, font);

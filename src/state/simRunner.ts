@@ -1,6 +1,9 @@
 import type { Scenario } from '../sim/scenario/types.ts';
 import { recordRun } from '../sim/recording.ts';
 import type { RunReply, RunRequest } from './runTypes.ts';
+// Inlined into the bundle and started from a blob: URL, so replacing a cancelled run's worker
+// fetches nothing: the page makes no network request after load (issue 4, item 7).
+import SimWorker from './simWorker.ts?worker&inline';
 
 // Starts runs in a Web Worker and hands replies of the latest run only to `onReply`. A newer
 // request terminates an unfinished older run: its result could never be shown. Where Worker does
@@ -38,7 +41,7 @@ export class SimRunner {
   }
 
   private createWorker(): Worker {
-    const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new SimWorker();
     worker.onmessage = (event: MessageEvent<RunReply>) => {
       const reply = event.data;
       if (reply.runId !== this.latestRunId) return;

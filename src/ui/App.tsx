@@ -14,6 +14,11 @@ import { EmbedApp } from './embed/EmbedApp.tsx';
 import { PresetPicker } from './share/PresetPicker.tsx';
 import { ShareButtons } from './share/ShareButtons.tsx';
 import { Notice } from './share/Notice.tsx';
+import { ExportPanel } from './export/ExportPanel.tsx';
+import { GifExport } from './export/gif/GifExport.tsx';
+import { Presenter } from './presenter/Presenter.tsx';
+import { PresenterButton } from './presenter/PresenterButton.tsx';
+import { useLab } from '../state/store.ts';
 
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
@@ -22,11 +27,13 @@ export function App({ params }: { params: UrlParams }) {
     <>
       {params.embed ? <EmbedApp /> : <Lab />}
       <ShortcutsHelp />
+      {!params.embed && <Presenter startWith={params.present ? params.preset : null} />}
     </>
   );
 }
 
 function Lab() {
+  const presetId = useLab((s) => s.presetId);
   return (
     <>
       <header className="page-header">
@@ -40,6 +47,7 @@ function Lab() {
       <Notice />
       <div className="lesson-bar">
         <PresetPicker />
+        <PresenterButton presetId={presetId} />
         <ShareButtons />
       </div>
       <TimeControls />
@@ -60,6 +68,11 @@ function Lab() {
           <section aria-labelledby="charts-heading" data-region="charts">
             <h2 id="charts-heading">Live charts</h2>
             <Charts />
+          </section>
+          <section aria-labelledby="export-heading" data-region="export">
+            <h2 id="export-heading">Export and import</h2>
+            <ExportPanel />
+            <GifExport />
           </section>
           <section aria-labelledby="explain-heading" data-region="explain">
             <h2 id="explain-heading">How each one works</h2>

@@ -12,6 +12,10 @@ import {
 } from './fields.ts';
 import { MECHANISM_IDS } from './types.ts';
 
+// zod compiles object parsers with `new Function` unless told not to; the page's content security
+// policy forbids eval (index.html), and zod's probe for it would be reported as a violation.
+z.config({ jitless: true });
+
 // Scenario version 1 (DESIGN.md §4). Every field may be omitted and takes its default from
 // DEFAULT_SCENARIO; nested objects may be partial. Unknown keys and out-of-range values are rejected,
 // never clamped. The output is exactly `Scenario` (validate.test.ts asserts the type).

@@ -80,7 +80,7 @@ const SIM_FORBIDDEN_SYNTAX = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-*/', 'test-results-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
 
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

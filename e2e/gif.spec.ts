@@ -101,8 +101,8 @@ test.describe('the animated GIF export', () => {
     const gif = readGif(bytes);
     expect(gif.frames).toHaveLength(6);
     const chartWidth = (await page.locator('[data-chart="requests"] svg[role="img"]').boundingBox())?.width ?? 0;
-    // The chart's own width plus a margin on each side, never more than 960 px.
-    expect(gif.width).toBe(Math.min(960, Math.ceil(chartWidth + 24)));
+    // The chart's own width (at least 320 px) plus a 16 px margin on each side, never more than 960 px.
+    expect(gif.width).toBe(Math.min(960, Math.max(320, Math.ceil(chartWidth)) + 32));
     // The chart moves once per simulated second, not with every frame.
     const shown = compositeFrames(gif);
     // Within one second only a few edge pixels of the axis text may differ (the browser's text

@@ -4,11 +4,12 @@ import { useLab } from '../../../state/store.ts';
 import { usePlayheadSecond } from '../../../state/selectors.ts';
 import { formatInteger } from '../../format.ts';
 import { captureGif } from './captureFrames.ts';
-import { downloadBytes } from './downloadBytes.ts';
+import { downloadBlob } from '../download.ts';
 import { GIF_ELEMENTS, type GifElementId } from './gifElements.ts';
 import { gifFileName } from './gifFileName.ts';
 import { DEFAULT_FPS, DEFAULT_SPEED, FPS_CHOICES, MAX_FRAMES, MAX_WINDOW_SEC, SPEED_CHOICES, defaultWindow, planFrames, type PlanField } from './gifFrames.ts';
-import { rasterize, snapshot } from './frameSource.ts';
+import { snapshotSvg } from '../svgSnapshot.ts';
+import { svgToCanvas } from '../rasterize.ts';
 
 // "Animated GIF": records a stretch of the run, as the page draws it, into a looping GIF for slide
 // tools that cannot embed the live lab. Start and duration follow the playhead until edited.
@@ -72,11 +73,11 @@ export function GifExport() {
         title: scenarioName,
         signal: abort.signal,
         onProgress: (done, total) => setProgress({ done, total }),
-        snapshot,
-        rasterize,
+        snapshot: snapshotSvg,
+        rasterize: svgToCanvas,
       });
       const fileName = gifFileName(scenarioName, element.id, plan.startMs, plan.endMs);
-      downloadBytes(gif.bytes, fileName, 'image/gif');
+      downloadBlob(new Blob([gif.bytes], { type: 'image/gif' }), fileName);
       setStatus(
         `Saved ${fileName}: ${formatInteger(gif.frames)} frames, ${formatInteger(gif.width)} × ${formatInteger(gif.height)} px, ${formatInteger(Math.ceil(gif.bytes.length / 1024))} kB.`,
       );

@@ -1,14 +1,7 @@
+import { scenarioSlug } from '../fileNames.ts';
+
 // Exports are named after the scenario, the element and the time window, so a folder of them sorts
 // and reads sensibly: "payment-webhooks-with-an-outage-lanes-t12s-17s.gif".
-
-/** Lower case, every run of other characters one hyphen, none at the ends. */
-export function scenarioSlug(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'scenario' : slug;
-}
 
 /** Seconds with at most three decimals and no trailing zeros: 12000 → "12", 2500 → "2.5". */
 function seconds(ms: number): string {

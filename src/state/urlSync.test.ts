@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
 import { decodeShareState, encodeShareState, DEFAULT_SHARE_STATE } from './shareState.ts';
 import { useLab } from './store.ts';
@@ -117,12 +117,21 @@ describe('keeping the address in step', () => {
     expect(hashState().scenario.clients).toBe(22);
   });
 
-  it('only replaces the entry for a seek while paused, carrying the exact playhead', () => {
+  it('only replaces the entry for a seek, carrying the exact playhead', async () => {
     open('/');
     const before = window.history.length;
     lab().seek(12_345);
+    await vi.waitFor(() => expect(hashState().playheadMs).toBe(12_345));
     expect(window.history.length).toBe(before);
-    expect(hashState().playheadMs).toBe(12_345);
+  });
+
+  it('writes a burst of seeks (scrubbing, a GIF capture) at most twice a second, the last one always', async () => {
+    open('/');
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+    for (let ms = 1000; ms <= 50_000; ms += 1000) lab().seek(ms);
+    await vi.waitFor(() => expect(hashState().playheadMs).toBe(50_000));
+    expect(replaceState.mock.calls.length).toBeLessThanOrEqual(2);
+    replaceState.mockRestore();
   });
 
   it('never adds history entries inside an embedded frame', () => {

@@ -10,7 +10,10 @@ import { embedSearch, persistentSearch, readUrlParams, type EmbedOptions, type U
 // Inside an iframe nothing is ever pushed: the slide deck's Back button belongs to the deck.
 
 const EDIT_COALESCE_MS = 1000;
-/** While playing, the playhead is written at most this often (browsers throttle replaceState). */
+/**
+ * Playback changes (playing, scrubbing, a GIF capture's seeks) are written at most this often,
+ * the last one always: Safari throws after 100 replaceState calls in 10 s, Chromium throttles.
+ */
 const PLAYBACK_WRITE_MS = 500;
 
 export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'speed' | 'playing' | 'view' | 'presetId'>): ShareState {
@@ -25,9 +28,9 @@ export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'sp
   return state;
 }
 
-/** What makes a new history entry: everything but the playback fields. */
-const editKey = (lab: LabState): string =>
-  encodeShareState({ ...shareStateOf(lab), playheadMs: 0, speed: 1, playing: false });
+/** What makes a new history entry: everything but the playback fields (the scenario is immutable). */
+const isEdit = (lab: LabState, previous: LabState): boolean =>
+  lab.scenario !== previous.scenario || lab.view !== previous.view || lab.presetId !== previous.presetId;
 
 const pageBase = (): string => `${window.location.origin === 'null' ? '' : window.location.origin}${window.location.pathname}`;
 
@@ -78,10 +81,11 @@ function applyInitialUrl(params: UrlParams): void {
 export function startUrlSync(params: UrlParams = readUrlParams(window.location.search)): () => void {
   applyInitialUrl(params);
   const inFrame = window.self !== window.top || params.embed;
-  let lastEdit = editKey(useLab.getState());
   let lastPushAt = -Infinity;
   let pending: ReturnType<typeof setTimeout> | null = null;
   let lastWriteAt = -Infinity;
+  /** Set while Back/Forward restores an entry: that is not a new edit. */
+  let restoring = false;
 
   const write = (push: boolean) => {
     const url = currentShareUrl();
@@ -92,19 +96,16 @@ export function startUrlSync(params: UrlParams = readUrlParams(window.location.s
   };
 
   const unsubscribe = useLab.subscribe((lab, previous) => {
-    const key = editKey(lab);
-    if (key !== lastEdit) {
+    if (isEdit(lab, previous)) {
       const now = performance.now();
-      write(!inFrame && now - lastPushAt > EDIT_COALESCE_MS);
-      lastPushAt = now;
-      lastEdit = key;
+      write(!inFrame && !restoring && now - lastPushAt > EDIT_COALESCE_MS);
+      if (!restoring) lastPushAt = now;
       return;
     }
     const playbackChanged =
       lab.playheadMs !== previous.playheadMs || lab.speed !== previous.speed || lab.playing !== previous.playing;
     if (!playbackChanged) return;
-    // While playing, write now and then; a pause (or a seek while paused) writes at once.
-    if (!lab.playing || performance.now() - lastWriteAt >= PLAYBACK_WRITE_MS) {
+    if (performance.now() - lastWriteAt >= PLAYBACK_WRITE_MS) {
       write(false);
       return;
     }
@@ -122,8 +123,12 @@ export function startUrlSync(params: UrlParams = readUrlParams(window.location.s
       lab.setNotice(`This address could not be read, so the lab kept its state.\n${decoded.error}`);
       return;
     }
-    lastEdit = editKey({ ...lab, ...fromShareState(decoded.state) });
-    lab.applyShareState(decoded.state);
+    restoring = true;
+    try {
+      lab.applyShareState(decoded.state);
+    } finally {
+      restoring = false;
+    }
   };
   window.addEventListener('popstate', onPopState);
   write(false);
@@ -134,9 +139,3 @@ export function startUrlSync(params: UrlParams = readUrlParams(window.location.s
     window.removeEventListener('popstate', onPopState);
   };
 }
-
-const fromShareState = (state: ShareState): Partial<LabState> => ({
-  scenario: state.scenario,
-  view: state.view,
-  presetId: state.preset ?? null,
-});

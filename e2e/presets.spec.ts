@@ -6,7 +6,6 @@ import { parseScenario } from '../src/sim/scenario/validate.ts';
 // (what each lesson shows in those numbers is asserted on the engine in presets.test.ts).
 
 test.describe('the preset library', () => {
-  test.skip(({ isMobile }) => isMobile, 'one pass is enough: the phone layout is covered elsewhere');
 
   for (const preset of PRESETS) {
     test(`"${preset.title}" loads by name and plays to the end`, async ({ page }) => {

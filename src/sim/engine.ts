@@ -1,8 +1,9 @@
 import type { MechanismId, Scenario } from './scenario/types.ts';
 import type { MechanismMetrics, MechanismTotals } from './metrics/types.ts';
-import type { TraceMessage } from './trace/types.ts';
+import type { TraceMessage, TraceSpan } from './trace/types.ts';
 import { World } from './world.ts';
 import { MECHANISMS } from './mechanisms/registry.ts';
+import type { MechanismRegistry } from './mechanisms/mechanism.ts';
 
 // The one entry point used by the CLI, the browser and the tests (DESIGN.md §3). Each selected
 // mechanism runs in its own world on the same seeded event stream; advanceTo moves them all to
@@ -13,6 +14,8 @@ export type Results = Partial<Record<MechanismId, MechanismMetrics>>;
 export interface SimulationOptions {
   /** How many clients (from index 0) keep a message trace for the lanes. Metrics cover all. */
   traceClients?: number;
+  /** The mechanism modules to run, by id; the real ones (registry.ts) unless a test swaps one. */
+  mechanisms?: MechanismRegistry;
 }
 
 export interface Simulation {
@@ -31,6 +34,10 @@ export interface Simulation {
   /** Cumulative latency distribution so far of one mechanism, at most ~maxPoints points. */
   latencyCdf(id: MechanismId, maxPoints: number): { latencyMs: number; fraction: number }[];
   trace(id: MechanismId): readonly TraceMessage[];
+  /** Spans the engine decided for the traced clients (and server-wide ones), in decision order. */
+  spans(id: MechanismId): readonly TraceSpan[];
+  /** Whether the trace's caps cut off messages or spans of this mechanism. */
+  traceTruncated(id: MechanismId): { messages: boolean; spans: boolean };
   /** Scheduler events processed so far, all mechanisms together (for the benchmark). */
   eventsProcessed(): number;
   /** Scheduler events waiting, all mechanisms together. */
@@ -43,10 +50,12 @@ const DEFAULT_TRACE_CLIENTS = 8;
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const traceClients = options.traceClients ?? DEFAULT_TRACE_CLIENTS;
+  const registry = options.mechanisms ?? MECHANISMS;
   const worlds = new Map<MechanismId, World>();
   for (const id of scenario.mechanisms) {
-    const world = new World(scenario, id, traceClients);
-    world.start(MECHANISMS[id].create(world));
+    const module = registry[id];
+    const world = new World(scenario, id, traceClients, module.salt);
+    world.start(module.create(world));
     worlds.set(id, world);
   }
   const endMs = scenario.durationSec * 1000;
@@ -85,6 +94,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     latencyCdf: (id, maxPoints) => worldOf(id).metrics.latency.cdf(maxPoints),
     trace: (id) => worlds.get(id)?.trace.messages ?? [],
+    spans: (id) => worlds.get(id)?.trace.spans ?? [],
+    traceTruncated: (id) => {
+      const trace = worlds.get(id)?.trace;
+      return { messages: trace?.truncated ?? false, spans: trace?.spansTruncated ?? false };
+    },
     eventsProcessed: () => {
       let total = 0;
       for (const world of worlds.values()) total += world.processed;

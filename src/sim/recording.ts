@@ -1,6 +1,6 @@
 import type { MechanismId, Scenario } from './scenario/types.ts';
 import type { MechanismMetrics, MechanismTotals } from './metrics/types.ts';
-import type { TraceMessage } from './trace/types.ts';
+import type { TraceMessage, TraceSpan } from './trace/types.ts';
 import { createSimulation } from './engine.ts';
 
 // A whole run recorded for playback: the lab's views read the state at any playhead from this,
@@ -21,6 +21,8 @@ export interface MechanismRecording {
   /** cdfAt[k] = cumulative latency distribution at the same moments (at most ~50 points). */
   cdfAt: LatencyCdfPoint[][];
   trace: readonly TraceMessage[];
+  /** What the engine decided for the same clients: held requests, streams, waits, outages. */
+  spans: readonly TraceSpan[];
 }
 
 export interface RunRecording {
@@ -75,6 +77,7 @@ export function recordRun(
       totalsAt: totalsAt.get(id) ?? [],
       cdfAt: cdfAt.get(id) ?? [],
       trace: simulation.trace(id),
+      spans: simulation.spans(id),
     };
   }
   return { scenario, durationMs: endMs, snapshotEverySec, traceClients, mechanisms };

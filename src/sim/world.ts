@@ -7,7 +7,7 @@ import { Network } from './model/network.ts';
 import { Server } from './model/server.ts';
 import { Connections, clientOf } from './model/connections.ts';
 import { TraceRecorder } from './trace/recorder.ts';
-import type { MessageKind } from './trace/types.ts';
+import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts';
 import { pack, type Mechanism } from './mechanisms/mechanism.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
@@ -17,8 +17,6 @@ import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 
 
 const MIN_RETRY_DELAY_MS = 1;
-
-const SALTS: Record<MechanismId, number> = { polling: 1, longPolling: 2, sse: 3, websocket: 4, webhook: 5 };
 
 export class World {
   readonly sched = new Scheduler(KIND_COUNT, [Kind.eventCreated, Kind.clientMessage]);
@@ -42,8 +40,8 @@ export class World {
   private readonly clientMessageRng: RandomStreams;
   private readonly clientMessageMeanGapMs: number;
 
-  constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number) {
-    const salt = SALTS[id];
+  /** `salt` separates this mechanism's random streams from the others' (its module's `salt`). */
+  constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number, salt: number) {
     this.endMs = scenario.durationSec * 1000;
     this.metrics = new MetricsRecorder(scenario.durationSec, scenario.server.workers, scenario.server.memoryPerConnectionKb);
     this.source = new EventSource(scenario, this.endMs, this.metrics);
@@ -108,7 +106,7 @@ export class World {
         this.idleCheck(a, b, t);
         break;
       case Kind.serverDown:
-        this.serverDown(t);
+        this.serverDown(a, t);
         break;
       case Kind.clientMessage:
         this.mechanism.sendClientMessage(a, t);
@@ -150,13 +148,13 @@ export class World {
     const synArrivesMs = tMs + this.scenario.network.latencyMs;
     if (this.server.isDown(synArrivesMs) || this.metrics.openConnections >= this.scenario.server.maxConnections) {
       this.refusedNoticeMs = this.net.controlRoundTrip(client, tMs);
-      this.trace.record('connect', client, true, tMs, this.refusedNoticeMs, 0, 0, 'refused');
+      this.trace.record('connect', client, true, tMs, this.refusedNoticeMs, 0, 0, 'refused', 0, this.connectionId(slot, 0));
       return -1;
     }
     conns.open(slot, tMs);
     this.net.resetOrder(slot);
     const ready = this.net.handshake(client, slot, tMs);
-    this.trace.record('connect', client, true, tMs, ready, 0, 0);
+    this.trace.record('connect', client, true, tMs, ready, 0, 0, 'ok', 0, this.connectionId(slot));
     conns.touch(slot, ready);
     this.armIdleCheck(slot);
     return ready;
@@ -195,7 +193,7 @@ export class World {
     const client = clientOf(slot);
     const arrival = this.send(slot, true, bytes, payloadBytes, ready);
     this.metrics.request(ready);
-    this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes);
+    this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes, slot);
     this.schedule(arrival, atServerKind, pack(client, conns.epoch[slot]), 0);
     return true;
   }
@@ -236,10 +234,17 @@ export class World {
     const deadline = conns.deadlineMs(slot);
     if (t >= deadline) {
       const wasInUse = conns.inUse[slot] === 1;
+      const client = clientOf(slot);
+      const connection = this.connectionId(slot);
+      const proxyIdleMs = this.scenario.proxy.idleTimeoutSec * 1000;
       conns.close(slot, t);
       // Mark what was in flight first: the close itself is still on its way to the client.
-      this.trace.markDropped(clientOf(slot), t);
-      this.trace.record('close', clientOf(slot), false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok');
+      this.trace.markDropped(client, connection, t);
+      this.trace.record('close', client, false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok', 0, connection);
+      if (proxyIdleMs > 0 && t >= conns.lastByteMs[slot] + proxyIdleMs) {
+        this.trace.span('proxyCut', client, connection, t, t);
+        this.trace.cut(connection, t, 'proxyCut');
+      }
       if (wasInUse) this.mechanism.onConnectionCut(slot, t);
     } else {
       this.armIdleCheck(slot);
@@ -251,13 +256,18 @@ export class World {
     return this.net.transmit(clientOf(slot), slot, false, 0, 0, tMs);
   }
 
-  private serverDown(t: number): void {
+  private serverDown(window: number, t: number): void {
     const conns = this.conns;
+    const { fromMs, toMs } = this.server.restartWindows()[window];
+    this.trace.span('serverDown', -1, NO_CONNECTION, fromMs, toMs);
     for (let slot = 0; slot < conns.isOpen.length; slot++) {
       if (!conns.isOpen[slot]) continue;
       const wasInUse = conns.inUse[slot] === 1;
+      const connection = this.connectionId(slot);
       conns.close(slot, t);
-      this.trace.markDropped(clientOf(slot), t);
+      // A restart cuts every connection of the client, a webhook's extra ones included.
+      this.trace.markDropped(clientOf(slot), NO_CONNECTION, t);
+      this.trace.cut(connection, t, 'serverDown');
       if (wasInUse) this.mechanism.onConnectionCut(slot, t);
     }
     this.mechanism.onServerDown(t);
@@ -268,7 +278,16 @@ export class World {
     this.metrics.delivery(tMs, tMs - this.source.timeOf(source, index));
   }
 
-  traceMessage(kind: MessageKind, client: number, up: boolean, sendMs: number, arriveMs: number, events: number, bytes: number): void {
-    if (this.trace.wants(client)) this.trace.record(kind, client, up, sendMs, arriveMs, events, bytes);
+  /** Trace a message that `client` sent or received on `slot`'s current connection. */
+  traceMessage(kind: MessageKind, client: number, up: boolean, sendMs: number, arriveMs: number, events: number, bytes: number, slot: number): void {
+    if (this.trace.wants(client)) this.trace.record(kind, client, up, sendMs, arriveMs, events, bytes, 'ok', 0, this.connectionId(slot));
+  }
+
+  /**
+   * The run-unique id of `slot`'s current (or last) connection: its ordinal is the number of
+   * connections the slot has opened, read from the epoch (which counts opens and closes).
+   */
+  connectionId(slot: number, ordinal = (this.conns.epoch[slot] + 1) >> 1): number {
+    return connectionId(clientOf(slot), slot & 1 ? 'side' : 'main', ordinal);
   }
 }

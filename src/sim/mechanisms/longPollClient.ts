@@ -2,6 +2,7 @@ import type { World } from '../world.ts';
 import { mainSlot } from '../model/connections.ts';
 import type { Cursors } from './cursors.ts';
 import { pack, sameEpoch, unpackClient } from './mechanism.ts';
+import { NO_CONNECTION } from '../trace/types.ts';
 
 // Long polling (DESIGN.md §5), as a part both the long-polling mechanism and the WebSocket
 // fallback use. The server holds each request until an event exists (answer at once) or
@@ -63,6 +64,7 @@ export class LongPollClient {
       return;
     }
     this.held[client] = 1;
+    world.trace.open('held', client, world.connectionId(mainSlot(client)), tMs);
     const seq = ++this.holdSeq[client];
     const deadline = done + this.timeoutMs;
     if (deadline < world.endMs) world.schedule(deadline, this.kinds.timeout, packed, seq);
@@ -72,7 +74,7 @@ export class LongPollClient {
   onEvent(client: number, tMs: number): void {
     if (!this.held[client]) return;
     this.held[client] = 0;
-    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs));
+    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs), 'answered');
   }
 
   private timeout(packed: number, seq: number, tMs: number): void {
@@ -80,19 +82,21 @@ export class LongPollClient {
     if (!this.held[client] || this.holdSeq[client] !== seq) return;
     if (!sameEpoch(packed, this.world.conns.epoch[mainSlot(client)])) return;
     this.held[client] = 0;
-    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs));
+    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs), 'timedOut');
   }
 
-  private respond(client: number, sendMs: number): void {
+  /** Answer client's request at sendMs; `held` says how a parked one ended (its span ends then). */
+  private respond(client: number, sendMs: number, held?: 'answered' | 'timedOut'): void {
     const world = this.world;
     const slot = mainSlot(client);
+    if (held) world.trace.end('held', world.connectionId(slot), sendMs, held);
     const upTo = world.source.count(this.cursors.sourceOf(client));
     const events = upTo - this.cursors.sent[client];
     this.cursors.sent[client] = upTo;
     const payload = events * world.scenario.events.payloadBytes;
     const bytes = world.scenario.http.responseHeaderBytes + payload;
     const arrival = world.send(slot, false, bytes, payload, sendMs);
-    world.traceMessage('response', client, false, sendMs, arrival, events, bytes);
+    world.traceMessage('response', client, false, sendMs, arrival, events, bytes, slot);
     world.schedule(arrival, this.kinds.response, pack(client, world.conns.epoch[slot]), upTo);
   }
 
@@ -117,6 +121,7 @@ export class LongPollClient {
 
   private retryLater(client: number, noticeMs: number): void {
     const at = this.world.retryAt(noticeMs, this.errorRetryMs);
+    this.world.trace.span('retryWait', client, NO_CONNECTION, noticeMs, at);
     if (at < this.world.endMs) this.world.schedule(at, this.kinds.send, client, 0);
   }
 }

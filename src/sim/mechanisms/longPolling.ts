@@ -55,5 +55,6 @@ class LongPolling implements Mechanism {
 export const longPollingModule: MechanismModule = {
   id: 'longPolling',
   label: 'Long polling',
+  salt: 2,
   create: (world) => new LongPolling(world),
 };

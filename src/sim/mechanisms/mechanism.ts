@@ -30,8 +30,16 @@ export interface MechanismModule {
   id: MechanismId;
   /** Human name used in tables and the UI. */
   label: string;
+  /**
+   * Separates this mechanism's random streams (network jitter, backoff jitter) from the other
+   * mechanisms' on the same seed. Unique per mechanism; changing it changes its results.
+   */
+  salt: number;
   create(world: World): Mechanism;
 }
+
+/** The mechanisms a simulation can run, by id (registry.ts holds the real ones). */
+export type MechanismRegistry = Record<MechanismId, MechanismModule>;
 
 // Messages in flight carry (client, connection epoch) packed in one int: 14 bits of client
 // (clients ≤ 10,000) and the low 17 bits of the epoch, enough to tell a cut connection apart.

@@ -66,7 +66,7 @@ class Polling implements Mechanism {
     const payload = events * world.scenario.events.payloadBytes;
     const bytes = world.scenario.http.responseHeaderBytes + payload;
     const arrival = world.send(slot, false, bytes, payload, done);
-    world.traceMessage('response', client, false, done, arrival, events, bytes);
+    world.traceMessage('response', client, false, done, arrival, events, bytes, slot);
     world.schedule(arrival, RESPONSE, packed, upTo);
   }
 
@@ -111,5 +111,6 @@ class Polling implements Mechanism {
 export const pollingModule: MechanismModule = {
   id: 'polling',
   label: 'Polling',
+  salt: 1,
   create: (world) => new Polling(world),
 };

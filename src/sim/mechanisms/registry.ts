@@ -1,5 +1,4 @@
-import type { MechanismId } from '../scenario/types.ts';
-import type { MechanismModule } from './mechanism.ts';
+import type { MechanismRegistry } from './mechanism.ts';
 import { pollingModule } from './polling.ts';
 import { longPollingModule } from './longPolling.ts';
 import { sseModule } from './sse.ts';
@@ -7,7 +6,7 @@ import { websocketModule } from './websocket.ts';
 import { webhookModule } from './webhook.ts';
 
 /** Every mechanism by id. Adding one is a new module and one line here (STYLE.md §6). */
-export const MECHANISMS: Record<MechanismId, MechanismModule> = {
+export const MECHANISMS: MechanismRegistry = {
   polling: pollingModule,
   longPolling: longPollingModule,
   sse: sseModule,

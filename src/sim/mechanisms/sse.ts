@@ -4,6 +4,7 @@ import { mainSlot } from '../model/connections.ts';
 import { SSE_HEARTBEAT_BYTES, sseEventFramingBytes } from '../protocol/sizes.ts';
 import { Cursors } from './cursors.ts';
 import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { NO_CONNECTION } from '../trace/types.ts';
 
 // Server-Sent Events (DESIGN.md §5; WHATWG HTML §9.2): one GET whose response never ends; each
 // event is `id:` + `data:` lines. After a drop the browser waits `retry` ms and reconnects with
@@ -70,7 +71,8 @@ class ServerSentEvents implements Mechanism {
     const bytes = world.scenario.http.responseHeaderBytes + framing + payload;
     this.cursors.sent[client] = upTo;
     const arrival = world.send(slot, false, bytes, payload, done);
-    world.traceMessage('response', client, false, done, arrival, upTo - from, bytes);
+    world.traceMessage('response', client, false, done, arrival, upTo - from, bytes, slot);
+    world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, HEAD, packed, upTo);
     if (this.heartbeatMs > 0) this.scheduleHeartbeat(packed, done + this.heartbeatMs);
   }
@@ -91,7 +93,7 @@ class ServerSentEvents implements Mechanism {
     const bytes = sseEventFramingBytes(index + 1) + this.payloadBytes;
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
     this.cursors.sent[client] = index + 1;
-    world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes);
+    world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes, slot);
     world.schedule(arrival, DATA, pack(client, world.conns.epoch[slot]), index + 1);
   }
 
@@ -110,7 +112,7 @@ class ServerSentEvents implements Mechanism {
     const slot = mainSlot(client);
     if (!this.streaming[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
     const arrival = world.send(slot, false, SSE_HEARTBEAT_BYTES, 0, tMs);
-    world.traceMessage('sseHeartbeat', client, false, tMs, arrival, 0, SSE_HEARTBEAT_BYTES);
+    world.traceMessage('sseHeartbeat', client, false, tMs, arrival, 0, SSE_HEARTBEAT_BYTES, slot);
     this.scheduleHeartbeat(packed, tMs + this.heartbeatMs);
   }
 
@@ -127,6 +129,7 @@ class ServerSentEvents implements Mechanism {
 
   private reconnectAt(client: number, noticeMs: number): void {
     const at = this.world.retryAt(noticeMs, this.world.scenario.sse.retryMs);
+    this.world.trace.span('retryWait', client, NO_CONNECTION, noticeMs, at);
     if (at < this.world.endMs) this.world.schedule(at, CONNECT, client, 0);
   }
 
@@ -142,5 +145,6 @@ class ServerSentEvents implements Mechanism {
 export const sseModule: MechanismModule = {
   id: 'sse',
   label: 'SSE',
+  salt: 3,
   create: (world) => new ServerSentEvents(world),
 };

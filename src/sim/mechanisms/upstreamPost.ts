@@ -28,7 +28,7 @@ export class UpstreamPosts {
       const done = world.server.serve(tMs, world.scenario.server.serviceMs);
       const bytes = world.scenario.http.responseHeaderBytes;
       const arrival = world.send(slot, false, bytes, 0, done);
-      world.traceMessage('response', client, false, done, arrival, 0, bytes);
+      world.traceMessage('response', client, false, done, arrival, 0, bytes, slot);
       world.schedule(arrival, Kind.postResponse, packed, 0);
     } else {
       world.metrics.response(tMs, false);

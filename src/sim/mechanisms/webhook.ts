@@ -5,7 +5,7 @@ import { backoffDelayMs } from '../core/backoff.ts';
 import { UNORDERED } from '../model/network.ts';
 import { WebhookChains } from './webhookChains.ts';
 import type { Mechanism, MechanismModule } from './mechanism.ts';
-import type { MessageStatus } from '../trace/types.ts';
+import { connectionId, NO_CONNECTION, type MessageStatus } from '../trace/types.ts';
 
 // Webhooks (DESIGN.md §5): the provider (our "server") POSTs each event, signed, to the
 // receiver's endpoint (the "client"). During a receiver outage the endpoint answers 503, so the
@@ -31,15 +31,20 @@ class Webhooks implements Mechanism {
   readonly sendsClientMessages = false;
   private readonly chains = new WebhookChains();
   private readonly outages: { fromMs: number; toMs: number }[];
+  /** Extra connections each traced receiver has been sent on, to name them in the trace. */
+  private readonly extraConnections: Int32Array;
 
   constructor(private readonly world: World) {
     this.outages = world.scenario.webhook.outages.map((o) => ({
       fromMs: o.startSec * 1000,
       toMs: (o.startSec + o.durationSec) * 1000,
     }));
+    this.extraConnections = new Int32Array(world.trace.clients);
   }
 
-  start(): void {}
+  start(): void {
+    for (const o of this.outages) this.world.trace.span('receiverDown', -1, NO_CONNECTION, o.fromMs, o.toMs);
+  }
 
   handle(kind: number, a: number, b: number, tMs: number): void {
     if (kind === SEND) this.attempt(a, tMs);
@@ -79,17 +84,20 @@ class Webhooks implements Mechanism {
     const conns = world.conns;
     let ready: number;
     let connection = slot;
+    let traced = NO_CONNECTION;
     if (conns.isOpen[slot] && conns.inUse[slot]) {
       // The kept-alive connection carries another attempt: open one more for this one. It is
       // not tracked as a slot, so its packets keep no order with the first connection's.
       chains.extraConnection[chain] = 1;
       connection = UNORDERED;
+      if (world.trace.wants(client)) traced = connectionId(client, 'extra', ++this.extraConnections[client]);
       world.metrics.connectionOpened(signedAt);
       ready = world.net.handshake(client, UNORDERED, signedAt);
     } else {
       chains.extraConnection[chain] = 0;
       ready = world.connect(slot, signedAt);
       if (ready < 0) ready = signedAt; // the provider's own limit is not modelled for outbound
+      traced = world.connectionId(slot);
     }
     const attempt = ++chains.attempts[chain];
     const bytes = http.requestHeaderBytes + SIGNATURE_HEADER_BYTES + events.payloadBytes;
@@ -108,8 +116,8 @@ class Webhooks implements Mechanism {
     world.schedule(outcomeAt, OUTCOME, chain, token);
     if (world.trace.wants(client)) {
       const status: MessageStatus = outcome === SUCCESS ? 'ok' : outcome === FAILED ? 'failed' : 'timedOut';
-      world.trace.record('webhookAttempt', client, false, ready, arrives, 1, bytes, down ? 'failed' : 'ok', attempt);
-      world.trace.record('webhookResponse', client, true, answeredAt, responseArrives, 0, http.responseHeaderBytes, status, attempt);
+      world.trace.record('webhookAttempt', client, false, ready, arrives, 1, bytes, down ? 'failed' : 'ok', attempt, traced);
+      world.trace.record('webhookResponse', client, true, answeredAt, responseArrives, 0, http.responseHeaderBytes, status, attempt, traced);
     }
   }
 
@@ -155,14 +163,16 @@ class Webhooks implements Mechanism {
     const chains = this.chains;
     const { baseMs, factor, maxAttempts, jitter } = world.scenario.webhook.retry;
     const attempts = chains.attempts[chain];
+    const client = chains.client[chain];
     if (attempts >= maxAttempts) {
       if (!chains.delivered[chain]) world.metrics.eventsLost(tMs, 1); // dead-lettered
+      world.trace.span('deadLetter', client, NO_CONNECTION, tMs, tMs, attempts);
       chains.release(chain);
       return;
     }
-    const client = chains.client[chain];
     const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRng.next(client));
     const at = tMs + delay;
+    world.trace.span('retryWait', client, NO_CONNECTION, tMs, at, attempts + 1);
     if (at < world.endMs) world.schedule(at, SEND, chain, 0);
   }
 
@@ -188,5 +198,6 @@ class Webhooks implements Mechanism {
 export const webhookModule: MechanismModule = {
   id: 'webhook',
   label: 'Webhooks',
+  salt: 5,
   create: (world) => new Webhooks(world),
 };

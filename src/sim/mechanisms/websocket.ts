@@ -12,6 +12,7 @@ import {
 import { Cursors } from './cursors.ts';
 import { LongPollClient } from './longPollClient.ts';
 import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { NO_CONNECTION } from '../trace/types.ts';
 
 // WebSockets (DESIGN.md §5; RFC 6455): one HTTP Upgrade, then frames both ways on the same TCP
 // connection. The server pings every heartbeatSec and the browser answers with a pong. After a
@@ -96,8 +97,9 @@ class WebSockets implements Mechanism {
       // The proxy answers the upgrade itself with an error and closes the connection.
       const bytes = world.scenario.http.responseHeaderBytes;
       const arrival = world.send(slot, false, bytes, 0, tMs);
+      const connection = world.connectionId(slot);
       world.conns.close(slot, tMs);
-      world.trace.record('upgradeResponse', client, false, tMs, arrival, 0, bytes, 'refused');
+      world.trace.record('upgradeResponse', client, false, tMs, arrival, 0, bytes, 'refused', 0, connection);
       world.schedule(arrival, REFUSED, client, 0);
       return;
     }
@@ -114,7 +116,8 @@ class WebSockets implements Mechanism {
     this.cursors.sent[client] = upTo;
     this.everConnected[client] = 1;
     const arrival = world.send(slot, false, bytes, payload, done);
-    world.traceMessage('upgradeResponse', client, false, done, arrival, frames, bytes);
+    world.traceMessage('upgradeResponse', client, false, done, arrival, frames, bytes, slot);
+    world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, OPENED, packed, upTo);
     if (this.heartbeatMs > 0) this.schedulePing(packed, done + this.heartbeatMs);
   }
@@ -164,7 +167,7 @@ class WebSockets implements Mechanism {
     const bytes = wsFrameHeaderBytes(this.payloadBytes, false) + this.payloadBytes;
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
     this.cursors.sent[client] = index + 1;
-    world.traceMessage('wsFrame', client, false, done, arrival, 1, bytes);
+    world.traceMessage('wsFrame', client, false, done, arrival, 1, bytes, slot);
     world.schedule(arrival, FRAME, pack(client, world.conns.epoch[slot]), index + 1);
   }
 
@@ -182,8 +185,8 @@ class WebSockets implements Mechanism {
     if (!this.serverOpen[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
     const pingArrives = world.send(slot, false, WS_PING_BYTES, 0, tMs);
     const pongArrives = world.send(slot, true, WS_PONG_BYTES, 0, pingArrives);
-    world.traceMessage('ping', client, false, tMs, pingArrives, 0, WS_PING_BYTES);
-    world.traceMessage('pong', client, true, pingArrives, pongArrives, 0, WS_PONG_BYTES);
+    world.traceMessage('ping', client, false, tMs, pingArrives, 0, WS_PING_BYTES, slot);
+    world.traceMessage('pong', client, true, pingArrives, pongArrives, 0, WS_PONG_BYTES, slot);
     this.schedulePing(packed, tMs + this.heartbeatMs);
   }
 
@@ -210,6 +213,7 @@ class WebSockets implements Mechanism {
     const { baseMs, factor, maxMs, jitter } = world.scenario.websocket.reconnect;
     const retry = ++this.retries[client];
     const at = world.retryAt(noticeMs, backoffDelayMs(retry, baseMs, factor, maxMs, jitter, world.backoffRng.next(client)));
+    world.trace.span('retryWait', client, NO_CONNECTION, noticeMs, at, retry);
     if (at < world.endMs) world.schedule(at, CONNECT, client, 0);
   }
 
@@ -226,7 +230,7 @@ class WebSockets implements Mechanism {
     const payload = world.scenario.clientMessages.payloadBytes;
     const bytes = wsFrameHeaderBytes(payload, true) + payload;
     const arrival = world.send(slot, true, bytes, payload, tMs);
-    world.traceMessage('wsFrame', client, true, tMs, arrival, 0, bytes);
+    world.traceMessage('wsFrame', client, true, tMs, arrival, 0, bytes, slot);
   }
 
   settle(): void {}
@@ -235,5 +239,6 @@ class WebSockets implements Mechanism {
 export const websocketModule: MechanismModule = {
   id: 'websocket',
   label: 'WebSockets',
+  salt: 4,
   create: (world) => new WebSockets(world),
 };

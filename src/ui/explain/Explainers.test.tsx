@@ -10,7 +10,7 @@ import { useLab } from '../../state/store.ts';
 import { Explainers } from './Explainers.tsx';
 
 const msg = (kind: TraceMessage['kind'], up: boolean, sendMs: number, arriveMs: number): TraceMessage => ({
-  kind, client: 0, up, sendMs, arriveMs, events: kind === 'response' ? 1 : 0, bytes: 100, status: 'ok', attempt: 0,
+  kind, client: 0, up, sendMs, arriveMs, events: kind === 'response' ? 1 : 0, bytes: 100, status: 'ok', attempt: 0, connection: 0,
 });
 
 const TRACES: Partial<Record<MechanismId, TraceMessage[]>> = {
@@ -22,7 +22,7 @@ function load(ids: MechanismId[], playheadMs: number) {
   const mechanisms: RunRecording['mechanisms'] = {};
   for (const id of ids) {
     const final = { series: {} } as MechanismMetrics;
-    mechanisms[id] = { final, totalsAt: [], cdfAt: [], trace: TRACES[id] ?? [] };
+    mechanisms[id] = { final, totalsAt: [], cdfAt: [], trace: TRACES[id] ?? [], spans: [] };
   }
   const scenario = { ...DEFAULT_SCENARIO, mechanisms: ids };
   act(() => useLab.setState({ scenario, recording: { scenario, durationMs: 10_000, snapshotEverySec: 1, traceClients: 5, mechanisms }, playheadMs }));

@@ -14,6 +14,7 @@ const msg = (kind: TraceMessage['kind'], up: boolean, sendMs: number, arriveMs: 
   bytes: 100,
   status: 'ok',
   attempt: 0,
+  connection: 0,
   ...extra,
 });
 

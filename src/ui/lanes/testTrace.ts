@@ -9,7 +9,7 @@ import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
 /** A trace message: 50 ms one way unless said otherwise. */
 export function msg(kind: TraceMessage['kind'], client: number, sendMs: number, overrides: Partial<TraceMessage> = {}): TraceMessage {
   const up = ['connect', 'request', 'upgrade', 'pong', 'webhookResponse'].includes(kind);
-  return { kind, client, up, sendMs, arriveMs: sendMs + 50, events: 0, bytes: 0, status: 'ok', attempt: 0, ...overrides };
+  return { kind, client, up, sendMs, arriveMs: sendMs + 50, events: 0, bytes: 0, status: 'ok', attempt: 0, connection: 0, ...overrides };
 }
 
 /** Metrics whose per-second series are given; every other figure is zero. */
@@ -56,7 +56,7 @@ export function recordingOf(
 ): RunRecording {
   const mechanisms: RunRecording['mechanisms'] = {};
   for (const [id, lane] of Object.entries(lanes) as [MechanismId, { trace: TraceMessage[]; series?: Partial<MetricSeries> }][]) {
-    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace };
+    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace, spans: [] };
   }
   return {
     scenario: { ...DEFAULT_SCENARIO, durationSec, mechanisms: Object.keys(lanes) as MechanismId[], ...scenario },

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Results } from './engine.ts';
-import type { Mechanism } from './mechanisms/mechanism.ts';
+import { createSimulation, type Results } from './engine.ts';
+import type { Mechanism, MechanismModule, MechanismRegistry } from './mechanisms/mechanism.ts';
 import { MECHANISMS } from './mechanisms/registry.ts';
 import type { MechanismMetrics, MetricSeries } from './metrics/types.ts';
 import { MECHANISM_IDS, type Scenario } from './scenario/types.ts';
 import { parseScenario } from './scenario/validate.ts';
+import { connectionRole } from './trace/types.ts';
 
 // Invariants of the results (DESIGN.md §6) over random valid scenarios of modest size: every
 // figure is a finite number or a documented null, events and bytes balance, latency is at least
@@ -25,11 +26,11 @@ const PROPERTY_TIMEOUT_MS = 60_000;
 const STALL_EVENTS = 200_000;
 const STALL_PROGRESS_MS = 1e-3;
 
-function runGuarded(scenario: Scenario): Results {
-  const originals = { ...MECHANISMS };
-  for (const id of MECHANISM_IDS) {
-    const module = originals[id];
-    MECHANISMS[id] = {
+/** The real mechanisms, each wrapped in the stall guard; passed to the engine, no global patched. */
+const GUARDED: MechanismRegistry = Object.fromEntries(
+  MECHANISM_IDS.map((id) => {
+    const module = MECHANISMS[id];
+    const guardedModule: MechanismModule = {
       ...module,
       create: (world) => {
         const inner = module.create(world);
@@ -57,12 +58,14 @@ function runGuarded(scenario: Scenario): Results {
         return guarded;
       },
     };
-  }
-  try {
-    return runScenario(scenario);
-  } finally {
-    Object.assign(MECHANISMS, originals);
-  }
+    return [id, guardedModule];
+  }),
+) as MechanismRegistry;
+
+function runGuarded(scenario: Scenario): Results {
+  const simulation = createSimulation(scenario, { traceClients: 0, mechanisms: GUARDED });
+  simulation.runToEnd();
+  return simulation.results();
 }
 
 // ---- random valid scenarios --------------------------------------------------------------------
@@ -365,6 +368,32 @@ describe('a run of any valid scenario', () => {
         expect(JSON.stringify(runGuarded(scenario))).toBe(JSON.stringify(first.results));
       }),
       { numRuns: 20, seed: FC_SEED + 1 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('gives the same results with clients traced, and records only well-formed spans for them', () => {
+    const traced = 3;
+    const serverWide = new Set(['serverDown', 'receiverDown']);
+    fc.assert(
+      fc.property(validScenario, (scenario) => {
+        const first = outcomeOf(scenario);
+        fc.pre('results' in first);
+        const simulation = createSimulation(scenario, { traceClients: traced, mechanisms: GUARDED });
+        simulation.runToEnd();
+        expect(JSON.stringify(simulation.results())).toBe(JSON.stringify(first.results));
+        for (const id of scenario.mechanisms) {
+          const where = `${id} in ${JSON.stringify(scenario)}`;
+          for (const span of simulation.spans(id)) {
+            expect(span.endMs, where).toBeGreaterThanOrEqual(span.startMs);
+            expect(span.outcome === 'open', where).toBe(span.endMs === Infinity);
+            expect(span.client, where).toBe(serverWide.has(span.kind) ? -1 : span.client);
+            expect(span.client, where).toBeLessThan(traced);
+            if (span.kind === 'held' || span.kind === 'stream') expect(connectionRole(span.connection), where).toBe('main');
+          }
+          for (const m of simulation.trace(id)) expect(m.connection, where).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 20, seed: FC_SEED + 2 },
     );
   }, PROPERTY_TIMEOUT_MS);
 });

@@ -10,10 +10,8 @@ import './explain.css';
 
 /** The step client 0 of `id` is in at the playhead: a small lookup, so it may run every frame. */
 function stepAtPlayhead(s: LabState, id: MechanismId): number {
-  const recording = s.recording;
-  const trace = recording?.mechanisms[id]?.trace;
-  if (!recording || !trace) return -1;
-  return activeStep(id, trace, s.playheadMs, recording.scenario.webhook.retry.maxAttempts);
+  const lane = s.recording?.mechanisms[id];
+  return lane ? activeStep(id, lane, s.playheadMs) : -1;
 }
 
 function Steps({ id }: { id: MechanismId }) {

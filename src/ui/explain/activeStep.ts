@@ -1,29 +1,57 @@
 import type { MechanismId } from '../../sim/scenario/types.ts';
-import type { MessageKind, TraceMessage } from '../../sim/trace/types.ts';
+import { connectionRole, type MessageKind, type SpanKind, type TraceMessage, type TraceSpan } from '../../sim/trace/types.ts';
 
 // Which numbered step of mechanismTexts.ts the first traced client (Client 1 / Receiver 1 in the
-// lanes) is in at the playhead, read from its trace: the message in flight that was sent last, or
-// else the one that arrived last. The lookup runs every frame, so each trace is indexed once.
+// lanes) is in at the playhead, read from what the engine recorded: the spans it decided (a held
+// request, a wait before a retry, a stream that ended, a dead letter) first, else the message in
+// flight that was sent last, or the one that arrived last. The lookup runs every frame, so each
+// recording is indexed once.
+
+/** What the step is read from: one lane's recorded trace and spans. */
+export interface LaneRecord {
+  trace: readonly TraceMessage[];
+  spans: readonly TraceSpan[];
+}
 
 interface ClientTrace {
-  /** Client 0's messages that were not cut in flight, in send order. */
+  /** Client 0's messages on its own connections that were not cut in flight, in send order. */
   messages: TraceMessage[];
   /** The longest time any of them spent on the wire: bounds how far back a search must look. */
   maxTransitMs: number;
+  /** Client 0's spans, in start order. */
+  spans: TraceSpan[];
 }
 
-const indexed = new WeakMap<readonly TraceMessage[], ClientTrace>();
+const indexedMessages = new WeakMap<readonly TraceMessage[], Omit<ClientTrace, 'spans'>>();
+const indexedSpans = new WeakMap<readonly TraceSpan[], TraceSpan[]>();
 
-function firstClient(trace: readonly TraceMessage[]): ClientTrace {
-  let found = indexed.get(trace);
-  if (!found) {
-    // A message cut by a close never arrives; the close that cut it tells the story instead.
-    const messages = trace.filter((m) => m.client === 0 && m.status !== 'dropped').sort((a, b) => a.sendMs - b.sendMs);
-    const maxTransitMs = messages.reduce((max, m) => Math.max(max, m.arriveMs - m.sendMs), 0);
-    found = { messages, maxTransitMs };
-    indexed.set(trace, found);
+function firstClient({ trace, spans }: LaneRecord): ClientTrace {
+  let messages = indexedMessages.get(trace);
+  if (!messages) {
+    // A message cut by a close never arrives; the close that cut it tells the story instead. The
+    // client-message POSTs on the side connection are not the mechanism's steps.
+    const own = trace
+      .filter((m) => m.client === 0 && m.status !== 'dropped' && connectionRole(m.connection) !== 'side')
+      .sort((a, b) => a.sendMs - b.sendMs);
+    messages = { messages: own, maxTransitMs: own.reduce((max, m) => Math.max(max, m.arriveMs - m.sendMs), 0) };
+    indexedMessages.set(trace, messages);
   }
-  return found;
+  let own = indexedSpans.get(spans);
+  if (!own) {
+    own = spans.filter((s) => s.client === 0).sort((a, b) => a.startMs - b.startMs);
+    indexedSpans.set(spans, own);
+  }
+  return { ...messages, spans: own };
+}
+
+/** Whether client 0 is in a span of `kind` at `ms` (start ≤ ms < end). */
+function inSpan(client: ClientTrace, kind: SpanKind, ms: number): boolean {
+  return client.spans.some((s) => s.kind === kind && s.startMs <= ms && ms < s.endMs);
+}
+
+/** Whether a span of `kind` of client 0 had ended by `ms`. */
+function endedBefore(client: ClientTrace, kind: SpanKind, ms: number): boolean {
+  return client.spans.some((s) => s.kind === kind && s.endMs <= ms);
 }
 
 /** The message that decides the step: in flight (sent last) if any, else arrived last. */
@@ -76,7 +104,6 @@ function attemptAfter(moment: Moment): number {
 
 const POLL_SETUP: MessageKind[] = ['connect'];
 const SSE_SETUP: MessageKind[] = ['connect', 'request', 'response'];
-const WS_SETUP: MessageKind[] = ['connect', 'upgrade', 'upgradeResponse'];
 
 function pollingStep(m: TraceMessage, flying: boolean): number {
   if (m.kind === 'connect' || (m.kind === 'request' && flying)) return 0; // the client asks
@@ -85,76 +112,79 @@ function pollingStep(m: TraceMessage, flying: boolean): number {
   return 3; // waiting for the next poll
 }
 
-function longPollingStep(moment: Moment, m: TraceMessage, flying: boolean): number {
+function longPollingStep(moment: Moment, m: TraceMessage, flying: boolean, held: boolean): number {
+  if (held) return 1; // parked: the engine holds the request
   if (m.kind === 'connect' || (m.kind === 'request' && flying)) {
     // Right after an answer this is the re-ask, the window in which new events have no request.
     return before(moment, POLL_SETUP)?.kind === 'response' ? 3 : 0;
   }
-  if (m.kind === 'request') return 1; // parked
+  if (m.kind === 'request') return 1; // at the server
   if (m.kind === 'response') return flying ? 2 : 3;
   return 0; // the connection was cut: the client starts over
 }
 
-function sseStep(moment: Moment, m: TraceMessage, flying: boolean): number {
+/** `reconnecting`: an earlier stream of this client has ended, so this setup is a reconnect. */
+function sseStep(m: TraceMessage, flying: boolean, reconnecting: boolean): number {
   if (m.kind === 'close') return 3;
   if (m.kind === 'sseEvent') return flying ? 2 : 1;
   if (SSE_SETUP.includes(m.kind)) {
-    if (before(moment, SSE_SETUP)?.kind === 'close') return flying || m.kind !== 'response' ? 3 : 1;
+    if (reconnecting) return flying || m.kind !== 'response' ? 3 : 1;
     return m.kind === 'connect' || (m.kind === 'request' && flying) ? 0 : 1;
   }
   return 1; // a heartbeat: the stream is simply open
 }
 
-function websocketStep(moment: Moment, m: TraceMessage, flying: boolean): number {
+function websocketStep(m: TraceMessage, flying: boolean, reconnecting: boolean): number {
   if (m.kind === 'close') return 4;
   if (m.kind === 'wsFrame') return flying ? 2 : 1;
   if (m.kind === 'ping' || m.kind === 'pong') return flying ? 3 : 1;
-  if (WS_SETUP.includes(m.kind)) {
+  if (m.kind === 'connect' || m.kind === 'upgrade' || m.kind === 'upgradeResponse') {
     // A refused upgrade sends this lane to its fallback, which none of these steps describes.
     if (m.kind === 'upgradeResponse' && m.status === 'refused') return -1;
     if (m.kind === 'upgradeResponse' && !flying) return 1;
-    return before(moment, WS_SETUP)?.kind === 'close' ? 4 : 0;
+    return reconnecting ? 4 : 0;
   }
   return -1; // requests of the long-polling fallback
 }
 
-function webhookStep(moment: Moment, m: TraceMessage, flying: boolean, maxAttempts: number): number {
+function webhookStep(moment: Moment, m: TraceMessage, flying: boolean): number {
   if (m.kind === 'connect') return attemptAfter(moment) > 1 ? 2 : 0; // a handshake before an attempt
   if (m.kind === 'webhookAttempt') {
     if (flying) return m.attempt > 1 ? 2 : 0;
     return m.status === 'ok' ? 1 : 2; // the receiver is handling it, or is down
   }
-  if (m.kind === 'webhookResponse') {
-    if (m.status === 'ok') return 1;
-    return m.attempt >= maxAttempts ? 3 : 2;
-  }
+  if (m.kind === 'webhookResponse') return m.status === 'ok' ? 1 : 2;
   return -1;
 }
 
+/** Whether the engine gave up on a delivery of client 0 after the moment's message and by `ms`. */
+function deadLettered(client: ClientTrace, moment: Moment, ms: number): boolean {
+  const since = moment.messages[moment.at].sendMs;
+  return client.spans.some((s) => s.kind === 'deadLetter' && s.startMs >= since && s.startMs <= ms);
+}
+
 /**
- * The step (0-based, as in mechanismTexts.ts) that client 0 of `id`'s trace is in at
+ * The step (0-based, as in mechanismTexts.ts) that client 0 of `id`'s lane is in at
  * `playheadMs`; −1 before its first message, or when no step describes what it does.
- * `webhookMaxAttempts` tells a retry from the last attempt (dead-lettered when it fails).
  */
-export function activeStep(
-  id: MechanismId,
-  trace: readonly TraceMessage[],
-  playheadMs: number,
-  webhookMaxAttempts = Infinity,
-): number {
-  const moment = momentAt(firstClient(trace), playheadMs);
+export function activeStep(id: MechanismId, lane: LaneRecord, playheadMs: number): number {
+  const client = firstClient(lane);
+  const waiting = inSpan(client, 'retryWait', playheadMs);
+  const moment = momentAt(client, playheadMs);
   if (!moment) return -1;
   const m = moment.messages[moment.at];
+  const reconnecting = endedBefore(client, 'stream', playheadMs);
   switch (id) {
     case 'polling':
       return pollingStep(m, moment.flying);
     case 'longPolling':
-      return longPollingStep(moment, m, moment.flying);
+      return waiting ? 0 : longPollingStep(moment, m, moment.flying, inSpan(client, 'held', playheadMs));
     case 'sse':
-      return sseStep(moment, m, moment.flying);
+      return waiting ? 3 : sseStep(m, moment.flying, reconnecting);
     case 'websocket':
-      return websocketStep(moment, m, moment.flying);
+      return waiting ? 4 : websocketStep(m, moment.flying, reconnecting);
     case 'webhook':
-      return webhookStep(moment, m, moment.flying, webhookMaxAttempts);
+      if (waiting) return 2;
+      return deadLettered(client, moment, playheadMs) ? 3 : webhookStep(moment, m, moment.flying);
   }
 }

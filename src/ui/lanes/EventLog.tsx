@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLab } from '../../state/store.ts';
 import { useRecording } from '../../state/selectors.ts';
 import { ArrivalLog } from './eventLog.ts';
-import { logSentence } from './laneText.ts';
+import { logSentence, spanSentence } from './laneText.ts';
 import './lanes.css';
 
-// The text alternative of the lanes: the latest messages up to the playhead, one sentence each,
-// newest first. It re-renders only when a message arrives, not every frame. While playing, a
-// polite live region says at most once per second of wall time what arrived since it last spoke;
-// when paused it stays silent.
+// The text alternative of the lanes: the latest messages up to the playhead, and what the engine
+// decided between them (holds, waits, cuts, outages), one sentence each, newest first. It
+// re-renders only when an entry comes due, not every frame. While playing, a polite live region
+// says at most once per second of wall time what arrived since it last spoke; when paused it
+// stays silent.
 
 const SHOWN = 30;
 const ANNOUNCE_EVERY_MS = 1000;
@@ -34,18 +35,18 @@ export function EventLog() {
   }, [playing, log]);
 
   if (!recording) return <p className="event-log-empty">The log fills in once the simulation has run.</p>;
-  const plainRequests = recording.scenario.clientMessages.ratePerSec === 0;
   return (
     <div>
       <p className="event-log-note">
-        Messages of the traced clients in every lane, newest first, stamped with their arrival time.
+        Messages of the traced clients in every lane, newest first, stamped with their arrival time, with the holds,
+        waits, cuts and outages between them.
       </p>
       {entries.length === 0 ? (
         <p className="event-log-empty">Nothing has arrived yet: press Play.</p>
       ) : (
         <ol className="event-log" reversed start={arrived} tabIndex={0} aria-label="Latest messages, newest first">
           {entries.map((entry) => (
-            <li key={entry.index}>{logSentence(entry.message, entry.id, plainRequests)}</li>
+            <li key={entry.index}>{entry.message ? logSentence(entry.message, entry.id) : spanSentence(entry.span, entry.id)}</li>
           ))}
         </ol>
       )}

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { MotionGlobalConfig } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lane } from './Lane.tsx';
-import { msg, recordingOf } from './testTrace.ts';
+import { msg, recordingOf, span } from './testTrace.ts';
 
 // Badges appear at once: happy-dom's Web Animations reject when a running animation is torn down.
 MotionGlobalConfig.skipAnimations = true;
@@ -25,6 +25,7 @@ describe('Lane', () => {
           msg('request', 2, 200),
           msg('response', 2, 1700, { events: 2, bytes: 650 }),
         ],
+        spans: [span('held', 0, 250, Infinity), span('held', 1, 250, Infinity), span('held', 2, 250, 1700, { outcome: 'answered' })],
         series: { openConnections: [40, 40, 40], serverUtilization: [0.002, 0.004, 0.004], requests: [40, 3, 5] },
       },
     },
@@ -65,6 +66,7 @@ describe('Lane', () => {
             msg('webhookResponse', 0, 1050, { attempt: 1, status: 'failed' }),
             msg('webhookAttempt', 0, 3100, { attempt: 2, events: 1 }),
           ],
+          spans: [span('retryWait', 0, 1100, 3100, { attempt: 2 })],
         },
       },
       { clients: 2 },
@@ -76,7 +78,7 @@ describe('Lane', () => {
     expect(within(figure).getByText('Receiver 2')).toBeTruthy();
     expect(within(figure).queryByText('Receiver 3')).toBeNull();
     expect(within(figure).getByText('Provider')).toBeTruthy();
-    // The 503 came back at 1.1 s; attempt 2 leaves at 3.1 s.
+    // The engine decided the wait when the 503 came back at 1.1 s: attempt 2 leaves at 3.1 s.
     expect(within(figure).getByText('1.5 s', { normalizer: plain })).toBeTruthy();
     expect(readout('Waiting to retry')).toBe('1 among the 2 shown');
     expect(screen.queryByText(/Showing/)).toBeNull();

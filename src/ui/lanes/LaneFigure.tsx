@@ -82,6 +82,27 @@ function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
   );
 }
 
+/** The server down (over the server column) and the receivers down (over the client column). */
+function OutageBands({ snapshot, layout }: { snapshot: LaneSnapshot; layout: LaneLayout }) {
+  return (
+    <>
+      {snapshot.outages.map((outage) => {
+        const atServer = outage.kind === 'serverDown';
+        const x = atServer ? layout.serverX : 0;
+        const width = atServer ? layout.serverWidth - 1 : layout.clientX;
+        return (
+          <g key={`${outage.kind}-${outage.startMs}`} className="lane-outage">
+            <rect x={x} y={layout.top - 22} width={width} height={layout.height - layout.top + 20} rx={6} />
+            <text x={x + width / 2} y={layout.height - 6} textAnchor="middle" className="lane-outage-label">
+              {atServer ? 'down' : '503'}
+            </text>
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
 export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
   const [ref, width] = useElementWidth(400);
   const reduced = useReducedMotion() ?? false;
@@ -119,6 +140,7 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
         <text x={serverMid} y={layout.top - 8} textAnchor="middle" className="lane-end-label">
           {serverName(id)}
         </text>
+        <OutageBands snapshot={snapshot} layout={layout} />
         {rows.map((row) => (
           <g key={row}>
             <text x={0} y={layout.rowY(row) + 4} className="lane-client-label">
@@ -146,7 +168,19 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
             />
           ))}
         </AnimatePresence>
-        <ServerBadges snapshot={snapshot} layout={layout} color={color} playheadMs={playheadMs} transition={transition} />
+        {snapshot.cuts.map((cut) => (
+          <g key={`cut-${cut.client}-${cut.startMs}`} transform={`translate(${layout.serverX - 10} ${layout.rowY(cut.client)})`}>
+            <MessageGlyph glyph="proxyCut" color={color} />
+          </g>
+        ))}
+        <ServerBadges
+          snapshot={snapshot}
+          layout={layout}
+          color={color}
+          playheadMs={playheadMs}
+          transition={transition}
+          retriesAtServer={id === 'webhook'}
+        />
         {placed.map((item, i) => (
           <FlightMark
             key={item.flight.key}

@@ -92,6 +92,11 @@ export function MessageGlyph({ glyph, color, direction = 1 }: Props) {
       return <path d="M-5 -7H5L-5 7H5Z" fill={BG} stroke={FG} strokeWidth={1.5} strokeLinejoin="round" />;
     case 'stream':
       return <path d="M-13 0H13" stroke={color} strokeWidth={6} className="lane-stream" />;
+    case 'proxyCut':
+      // A break in the row: two slashes across it.
+      return <path d="M-5 -8L-1 8M1 -8L5 8" stroke={ERR} strokeWidth={2} />;
+    case 'outage':
+      return <rect x={-9} y={-9} width={18} height={18} rx={3} className="lane-outage-sample" />;
     case 'dropped':
       return (
         <g opacity={0.55}>

@@ -1,45 +1,65 @@
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
-import type { TraceMessage } from '../../sim/trace/types.ts';
+import type { TraceMessage, TraceSpan } from '../../sim/trace/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
 import { formatSeconds } from './laneText.ts';
 
-// The messages of all lanes in order of arrival, so the event log can show the latest ones up to
-// any playhead with one binary search, and summarise a stretch of time for screen readers.
+// The messages of all lanes in order of arrival, with what the engine decided between them (a
+// request held and answered, a stream cut, a wait before a retry, an outage), so the event log
+// can show the latest ones up to any playhead with one binary search, and summarise a stretch of
+// time for screen readers.
 
-export interface LogEntry {
+interface EntryBase {
   id: MechanismId;
-  message: TraceMessage;
+  /** When it shows in the log: a message's arrival, a span's decided moment. */
+  atMs: number;
   /** Position in the log: a stable key. */
   index: number;
+}
+
+export type LogEntry = EntryBase & ({ message: TraceMessage; span?: undefined } | { span: TraceSpan; message?: undefined });
+
+/**
+ * When a span is worth a line, and at which moment: a held request or a stream when it ends (an
+ * end the engine decided, not the end of the run), everything else when it begins.
+ */
+function spanMoment(span: TraceSpan): number | null {
+  if (span.kind === 'held' || span.kind === 'stream') return span.outcome === 'open' ? null : span.endMs;
+  return span.startMs;
 }
 
 export class ArrivalLog {
   readonly entries: readonly LogEntry[];
 
   constructor(recording: RunRecording) {
-    const all: Omit<LogEntry, 'index'>[] = [];
+    const all: (Omit<EntryBase, 'index'> & ({ message: TraceMessage } | { span: TraceSpan }))[] = [];
     for (const id of MECHANISM_IDS) {
-      for (const message of recording.mechanisms[id]?.trace ?? []) all.push({ id, message });
+      const lane = recording.mechanisms[id];
+      if (!lane) continue;
+      for (const message of lane.trace) all.push({ id, atMs: message.arriveMs, message });
+      for (const span of lane.spans) {
+        const atMs = spanMoment(span);
+        if (atMs !== null && atMs <= recording.durationMs) all.push({ id, atMs, span });
+      }
     }
-    // Array.prototype.sort is stable: equal arrival times keep the lanes' order.
-    all.sort((a, b) => a.message.arriveMs - b.message.arriveMs);
+    // Array.prototype.sort is stable: equal times keep the lanes' order, messages before spans.
+    all.sort((a, b) => a.atMs - b.atMs);
     this.entries = all.map((entry, index) => ({ ...entry, index }));
   }
 
-  /** How many messages have arrived by `ms` (inclusive). */
+  /** How many entries are due by `ms` (inclusive). */
   arrivedBy(ms: number): number {
     let lo = 0;
     let hi = this.entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.entries[mid].message.arriveMs <= ms) lo = mid + 1;
+      if (this.entries[mid].atMs <= ms) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** The last `limit` of the first `arrived` messages, newest first. */
+  /** The last `limit` of the first `arrived` entries, newest first. */
   latest(arrived: number, limit: number): LogEntry[] {
     return this.entries.slice(Math.max(0, arrived - limit), arrived).reverse();
   }
@@ -51,13 +71,15 @@ export class ArrivalLog {
   summary(fromMs: number, toMs: number): string | null {
     const from = this.arrivedBy(fromMs);
     const to = this.arrivedBy(toMs);
-    if (to <= from) return null;
     const perLane = new Map<MechanismId, number>();
+    let n = 0;
     for (let i = from; i < to; i++) {
-      const id = this.entries[i].id;
-      perLane.set(id, (perLane.get(id) ?? 0) + 1);
+      const entry = this.entries[i];
+      if (!entry.message) continue;
+      perLane.set(entry.id, (perLane.get(entry.id) ?? 0) + 1);
+      n += 1;
     }
-    const n = to - from;
+    if (n === 0) return null;
     const lanes = MECHANISM_IDS.filter((id) => perLane.has(id))
       .map((id) => `${MECHANISM_LABELS[id]} ${perLane.get(id) ?? 0}`)
       .join(', ');

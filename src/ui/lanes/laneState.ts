@@ -3,11 +3,14 @@ import type { TraceMessage } from '../../sim/trace/types.ts';
 import type { MechanismRecording, RunRecording } from '../../sim/recording.ts';
 import { secondIndex } from '../../state/selectors.ts';
 import { LINGER_MS, SpanIndex, type Span } from './laneGeometry.ts';
-import { heldRequests, openStreams, retryWaits, type HeldRequest, type OpenStream, type RetryWait } from './traceSpans.ts';
+import { laneSpans, type HeldRequest, type OpenStream, type Outage, type ProxyCut, type RetryWait } from './traceSpans.ts';
 
-// Everything a lane draws, indexed once per run (messages, held requests, retry waits, open
-// streams), and the lane's state at a playhead: what is on screen, plus the server-side readouts
-// from the per-second series, which cover every client.
+// Everything a lane draws, indexed once per run (messages, and the engine's spans: held requests,
+// retry waits, open streams, outages, proxy cuts), and the lane's state at a playhead: what is on
+// screen, plus the server-side readouts from the per-second series, which cover every client.
+
+/** How long a proxy cut stays marked on its row after the instant it happened (simulated ms). */
+export const CUT_MARK_MS = 1000;
 
 export interface Flight extends Span {
   message: TraceMessage;
@@ -23,6 +26,8 @@ export interface LaneModel {
   held: SpanIndex<HeldRequest>;
   retries: SpanIndex<RetryWait>;
   streams: SpanIndex<OpenStream>;
+  outages: SpanIndex<Outage>;
+  cuts: SpanIndex<ProxyCut>;
   /** Whether the lane parks requests at the server (long polling, or WebSockets falling back to it). */
   parksRequests: boolean;
   /** Whether a proxy turned a WebSocket upgrade away during the run. */
@@ -34,18 +39,17 @@ export function buildLaneModel(id: MechanismId, mechanism: MechanismRecording, r
   const { scenario, durationMs } = recording;
   const trace = mechanism.trace;
   const flights = new SpanIndex(trace.map((message, key) => ({ startMs: message.sendMs, endMs: message.arriveMs, message, key })));
-  const canPark = id === 'longPolling' || id === 'websocket';
-  const restarts = scenario.faults.serverRestarts.map((r) => r.atSec * 1000);
-  const held = canPark ? heldRequests(trace, restarts, durationMs, scenario.server.serviceMs) : [];
-  const retries = id === 'webhook' ? retryWaits(trace, scenario.webhook.timeoutMs, durationMs) : [];
+  const spans = laneSpans(mechanism.spans, durationMs);
   return {
     id,
     rows: Math.min(recording.traceClients, scenario.clients),
     flights,
-    held: new SpanIndex(held),
-    retries: new SpanIndex(retries),
-    streams: new SpanIndex(id === 'sse' || id === 'websocket' ? openStreams(trace, id, restarts, durationMs) : []),
-    parksRequests: id === 'longPolling' || held.length > 0,
+    held: new SpanIndex(spans.held),
+    retries: new SpanIndex(spans.retries),
+    streams: new SpanIndex(spans.streams),
+    outages: new SpanIndex(spans.outages),
+    cuts: new SpanIndex(spans.cuts),
+    parksRequests: id === 'longPolling' || spans.held.length > 0,
     upgradeRefused: trace.some((m) => m.kind === 'upgradeResponse' && m.status === 'refused'),
     oneWayMs: scenario.network.latencyMs,
   };
@@ -57,6 +61,9 @@ export interface LaneSnapshot {
   held: HeldRequest[];
   retries: RetryWait[];
   streams: OpenStream[];
+  outages: Outage[];
+  /** Proxy cuts of the last CUT_MARK_MS. */
+  cuts: ProxyCut[];
   /** Series index of the last whole second before the playhead, or −1 before the first. */
   second: number;
   openConnections: number | null;
@@ -73,6 +80,8 @@ export function laneSnapshot(model: LaneModel, mechanism: MechanismRecording, re
     held: model.held.activeAt(playheadMs),
     retries: model.retries.activeAt(playheadMs),
     streams: model.streams.activeAt(playheadMs),
+    outages: model.outages.activeAt(playheadMs),
+    cuts: model.cuts.at(playheadMs, CUT_MARK_MS),
     second,
     openConnections: at(series.openConnections),
     serverLoad: at(series.serverUtilization),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeLane, logSentence } from './laneText.ts';
+import { describeLane, logSentence, spanSentence } from './laneText.ts';
 import { ArrivalLog } from './eventLog.ts';
 import { buildLaneModel, laneSnapshot } from './laneState.ts';
-import { msg, recordingOf } from './testTrace.ts';
+import { msg, recordingOf, span } from './testTrace.ts';
+import { connectionId } from '../../sim/trace/types.ts';
 
 const plain = (text: string) => text.replaceAll('\u00a0', ' ');
 
@@ -29,8 +30,10 @@ describe('logSentence', () => {
     );
   });
 
-  it('calls a request just "request" when client-message POSTs share the lane', () => {
-    expect(plain(logSentence(msg('request', 0, 0, { bytes: 700 }), 'polling', false))).toContain('Server: request (700 B)');
+  it('tells a client-message POST from a poll by the connection it used', () => {
+    const post = msg('request', 0, 0, { bytes: 850, connection: connectionId(0, 'side', 1) });
+    expect(plain(logSentence(post, 'polling'))).toContain('Server: client-message POST (850 B)');
+    expect(plain(logSentence({ ...post, kind: 'response', up: false }, 'polling'))).toContain('answer to the client-message POST');
     expect(plain(logSentence(msg('request', 0, 0, { bytes: 700 }), 'polling'))).toContain('Server: poll request (700 B)');
   });
 });
@@ -47,12 +50,23 @@ describe('describeLane', () => {
           msg('response', 3, 1000, { events: 2 }),
           msg('response', 4, 1010, { events: 1 }),
         ],
+        spans: [span('held', 0, 250, Infinity), span('held', 1, 250, Infinity), span('held', 2, 250, Infinity), span('held', 3, 250, 1000)],
       },
     });
     const model = buildLaneModel('longPolling', recording.mechanisms.longPolling!, recording);
     const snapshot = laneSnapshot(model, recording.mechanisms.longPolling!, recording, 1020);
     expect(describeLane('longPolling', snapshot, 1020)).toBe(
       'Long polling: 3 requests held at the server, 2 responses in flight carrying 3 events.',
+    );
+  });
+
+  it('says when the server is down, a client waits to reconnect and a proxy just cut a connection', () => {
+    const recording = recordingOf({
+      sse: { trace: [], spans: [span('serverDown', -1, 4000, 9000), span('proxyCut', 1, 4500, 4500), span('retryWait', 1, 4550, 7550)] },
+    });
+    const model = buildLaneModel('sse', recording.mechanisms.sse!, recording);
+    expect(describeLane('sse', laneSnapshot(model, recording.mechanisms.sse!, recording, 5000), 5000)).toBe(
+      'SSE: the server is down, 1 client waiting to reconnect, 1 connection just cut by the proxy.',
     );
   });
 
@@ -72,7 +86,7 @@ describe('ArrivalLog', () => {
 
   it('orders every lane’s messages by arrival and shows the latest up to the playhead, newest first', () => {
     expect(log.arrivedBy(101)).toBe(3);
-    expect(log.latest(log.arrivedBy(101), 2).map((e) => [e.id, e.message.kind])).toEqual([
+    expect(log.latest(log.arrivedBy(101), 2).map((e) => [e.id, e.message?.kind])).toEqual([
       ['polling', 'response'],
       ['sse', 'sseEvent'],
     ]);
@@ -82,5 +96,33 @@ describe('ArrivalLog', () => {
   it('summarises a stretch of time per lane, and has nothing to say when nothing arrived', () => {
     expect(plain(log.summary(0, 101) ?? '')).toBe('At 0.10 s: 3 messages arrived (Polling 2, SSE 1).');
     expect(log.summary(101, 2000)).toBeNull();
+  });
+
+  it('puts what the engine decided between the messages: a hold when it ends, a wait and an outage when they begin', () => {
+    const withSpans = new ArrivalLog(
+      recordingOf({
+        longPolling: {
+          trace: [msg('request', 0, 200), msg('response', 0, 2300)],
+          spans: [span('held', 0, 250, 2300, { outcome: 'timedOut' }), span('held', 0, 2400, Infinity)],
+        },
+        webhook: {
+          trace: [],
+          spans: [span('receiverDown', -1, 1000, 5000), span('retryWait', 0, 1100, 3100, { attempt: 2 }), span('deadLetter', 0, 9000, 9000, { attempt: 8 })],
+        },
+      }),
+    );
+    const lines = withSpans
+      .latest(withSpans.arrivedBy(3000), 30)
+      .map((e) => plain(e.message ? logSentence(e.message, e.id) : spanSentence(e.span, e.id)));
+    expect(lines).toEqual([
+      '2.35 s · Long polling · Client 1 ← Server: empty response after the long-poll timeout, 50 ms on the wire',
+      '2.30 s · Long polling · Client 1: request held 2.05 s at the server, answered empty at the timeout',
+      '1.10 s · Webhooks · Receiver 1: waits 2.00 s before attempt 2',
+      '1.00 s · Webhooks · Receivers: every attempt is answered 503 for 4.00 s',
+      '0.25 s · Long polling · Client 1 → Server: long-poll request, 50 ms on the wire',
+    ]);
+    // The hold still open when the run stopped has no end to report; the summary counts messages.
+    expect(withSpans.entries).toHaveLength(6);
+    expect(plain(withSpans.summary(0, 3000) ?? '')).toBe('At 3.00 s: 2 messages arrived (Long polling 2).');
   });
 });

@@ -1,5 +1,5 @@
 import type { MechanismId } from '../../sim/scenario/types.ts';
-import type { TraceMessage } from '../../sim/trace/types.ts';
+import { connectionRole, type TraceMessage, type TraceSpan } from '../../sim/trace/types.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
 import { formatBytes, formatMs } from '../format.ts';
 import { glyphOf, isDropped, type Glyph } from './messageKinds.ts';
@@ -21,23 +21,25 @@ export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(2)}$
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * What a message is, in a few words. `plainRequests` says that every request of the lane is the
- * mechanism's own (no separate client-message POSTs), so a request can be named after it.
+ * What a message is, in a few words. A request or response on the client's side connection is a
+ * client-message POST (or its answer), never the mechanism's own poll or stream.
  */
-export function describeMessage(m: TraceMessage, id: MechanismId, plainRequests = true): string {
+export function describeMessage(m: TraceMessage, id: MechanismId): string {
   const events = count(m.events, 'event', 'events');
+  if (connectionRole(m.connection) === 'side') {
+    if (m.kind === 'request') return 'client-message POST';
+    if (m.kind === 'response') return 'answer to the client-message POST';
+  }
   switch (m.kind) {
     case 'connect':
       return m.status === 'refused' ? 'connection refused' : 'handshake opening a new connection';
     case 'request':
-      if (!plainRequests) return 'request';
       if (id === 'polling') return 'poll request';
       if (id === 'sse') return 'request to open the event stream';
       return id === 'websocket' ? 'fallback long-poll request' : 'long-poll request';
     case 'response':
       if (id === 'sse') return m.events > 0 ? `stream opened, replaying ${events}` : 'stream opened';
       if (m.events > 0) return `response with ${events}`;
-      if (!plainRequests) return 'response with no event';
       return id === 'polling' ? 'empty response with no news' : 'empty response after the long-poll timeout';
     case 'upgrade':
       return 'Upgrade request (asks to switch to WebSocket)';
@@ -72,12 +74,52 @@ export function route(m: TraceMessage, id: MechanismId): string {
 }
 
 /** One line of the event log, stamped with the arrival time. */
-export function logSentence(m: TraceMessage, id: MechanismId, plainRequests = true): string {
+export function logSentence(m: TraceMessage, id: MechanismId): string {
   const size = m.bytes > 0 ? ` (${formatBytes(m.bytes)})` : '';
   const trip = formatMs(m.arriveMs - m.sendMs);
   const tail =
     isDropped(m) ? ', dropped when the connection was cut' : m.kind === 'connect' ? `, ${trip}` : `, ${trip} on the wire`;
-  return `${formatSeconds(m.arriveMs)} · ${MECHANISM_LABELS[id]} · ${route(m, id)}: ${describeMessage(m, id, plainRequests)}${size}${tail}`;
+  return `${formatSeconds(m.arriveMs)} · ${MECHANISM_LABELS[id]} · ${route(m, id)}: ${describeMessage(m, id)}${size}${tail}`;
+}
+
+/** How a span ended, as the end of a sentence. */
+function ending(span: TraceSpan): string {
+  switch (span.outcome) {
+    case 'answered':
+      return 'answered with events';
+    case 'timedOut':
+      return 'answered empty at the timeout';
+    case 'proxyCut':
+      return 'cut by the proxy';
+    case 'serverDown':
+      return 'cut by the server restart';
+    default:
+      return 'ended';
+  }
+}
+
+/** What the engine decided, in one line of the event log, stamped with its moment. */
+export function spanSentence(span: TraceSpan, id: MechanismId): string {
+  const who = span.client >= 0 ? clientName(id, span.client) : span.kind === 'receiverDown' ? 'Receivers' : serverName(id);
+  const lasting = formatSeconds(span.endMs - span.startMs);
+  const say = (atMs: number, text: string) => `${formatSeconds(atMs)} · ${MECHANISM_LABELS[id]} · ${who}: ${text}`;
+  switch (span.kind) {
+    case 'held':
+      return say(span.endMs, `request held ${lasting} at the server, ${ending(span)}`);
+    case 'stream':
+      return say(span.endMs, `${id === 'sse' ? 'stream' : 'socket'} closed after ${lasting}, ${ending(span)}`);
+    case 'retryWait':
+      if (id === 'webhook') return say(span.startMs, `waits ${lasting} before attempt ${span.attempt}`);
+      return say(span.startMs, `waits ${lasting} before reconnecting${span.attempt > 0 ? ` (retry ${span.attempt})` : ''}`);
+    case 'serverDown':
+      return say(span.startMs, `down for ${lasting} (restart): every connection is cut`);
+    case 'receiverDown':
+      return say(span.startMs, `every attempt is answered 503 for ${lasting}`);
+    case 'proxyCut':
+      return say(span.startMs, 'the proxy cut the connection after its idle timeout');
+    case 'deadLetter':
+      return say(span.startMs, `attempt ${span.attempt} failed too: the event is dead-lettered`);
+  }
 }
 
 const IN_FLIGHT: Record<Glyph, [string, string]> = {
@@ -99,7 +141,12 @@ const IN_FLIGHT: Record<Glyph, [string, string]> = {
 export function describeLane(id: MechanismId, snapshot: LaneSnapshot, playheadMs: number): string {
   const parts: string[] = [];
   if (snapshot.held.length > 0) parts.push(count(snapshot.held.length, 'request held at the server', 'requests held at the server'));
-  if (snapshot.retries.length > 0) parts.push(count(snapshot.retries.length, 'delivery waiting to retry', 'deliveries waiting to retry'));
+  for (const outage of snapshot.outages) parts.push(outage.kind === 'serverDown' ? 'the server is down' : 'the receivers answer 503');
+  if (snapshot.retries.length > 0) {
+    const [one, many] = id === 'webhook' ? ['delivery waiting to retry', 'deliveries waiting to retry'] : ['client waiting to reconnect', 'clients waiting to reconnect'];
+    parts.push(count(snapshot.retries.length, one, many));
+  }
+  if (snapshot.cuts.length > 0) parts.push(count(snapshot.cuts.length, 'connection just cut by the proxy', 'connections just cut by the proxy'));
   const glyphs = new Map<Glyph, { n: number; events: number }>();
   let dropped = 0;
   for (const { message } of snapshot.flights) {

@@ -95,7 +95,7 @@ export function shortLabel(m: TraceMessage, id: MechanismId): string {
 }
 
 export interface LegendEntry {
-  glyph: Glyph | 'held' | 'retryWait' | 'dropped' | 'stream';
+  glyph: Glyph | 'held' | 'retryWait' | 'dropped' | 'stream' | 'proxyCut' | 'outage';
   name: string;
   description: string;
   /** The lanes in which it can appear; the legend lists only entries of lanes on screen. */
@@ -117,9 +117,11 @@ export const LEGEND: readonly LegendEntry[] = [
   { glyph: 'webhookAttempt', name: 'Webhook attempt', description: 'the provider POSTs an event to the receiver; #n counts attempts', mechanisms: ['webhook'] },
   { glyph: 'ack', name: 'Acknowledgement', description: 'the receiver answers 200 OK: delivered', mechanisms: ['webhook'] },
   { glyph: 'failed', name: 'Failed attempt', description: 'the receiver is down (503) or answered too late', mechanisms: ['webhook'] },
-  { glyph: 'retryWait', name: 'Retry wait', description: 'the provider waits, longer after each failure, before trying again; the badge counts down, and a number on it says how many deliveries wait', mechanisms: ['webhook'] },
+  { glyph: 'retryWait', name: 'Retry wait', description: 'a wait before trying again (the webhook provider, longer after each failure) or reconnecting (a client); the badge counts down, and a number on it says how many deliveries wait', mechanisms: ['longPolling', 'sse', 'websocket', 'webhook'] },
   { glyph: 'handshake', name: 'Handshake', description: 'TCP and TLS round trips that open a new connection', mechanisms: ALL },
   { glyph: 'refused', name: 'Refused', description: 'a connection or upgrade turned away', mechanisms: ALL },
   { glyph: 'close', name: 'Close', description: 'the server or a proxy closed the connection', mechanisms: ALL },
   { glyph: 'dropped', name: 'Dropped', description: 'lost in flight when its connection was cut', mechanisms: ALL },
+  { glyph: 'proxyCut', name: 'Proxy cut', description: 'a proxy closed a connection that had been silent for its idle timeout', mechanisms: ALL },
+  { glyph: 'outage', name: 'Outage', description: 'a shaded column: the server restarting (down), or the webhook receivers answering 503', mechanisms: ALL },
 ];

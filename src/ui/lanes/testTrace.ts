@@ -1,15 +1,34 @@
 import type { MechanismId, Scenario } from '../../sim/scenario/types.ts';
 import type { MechanismMetrics, MetricSeries } from '../../sim/metrics/types.ts';
-import type { TraceMessage } from '../../sim/trace/types.ts';
+import { connectionId, NO_CONNECTION, type TraceMessage, type TraceSpan } from '../../sim/trace/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
 
 // Hand-made recordings for the lanes' tests: the page itself always shows the engine's output.
 
-/** A trace message: 50 ms one way unless said otherwise. */
+/** A trace message: 50 ms one way, on the client's first main connection, unless said otherwise. */
 export function msg(kind: TraceMessage['kind'], client: number, sendMs: number, overrides: Partial<TraceMessage> = {}): TraceMessage {
   const up = ['connect', 'request', 'upgrade', 'pong', 'webhookResponse'].includes(kind);
-  return { kind, client, up, sendMs, arriveMs: sendMs + 50, events: 0, bytes: 0, status: 'ok', attempt: 0, connection: 0, ...overrides };
+  const connection = connectionId(client, 'main', 1);
+  return { kind, client, up, sendMs, arriveMs: sendMs + 50, events: 0, bytes: 0, status: 'ok', attempt: 0, connection, ...overrides };
+}
+
+/**
+ * A span as the engine records it: on the client's first main connection (none for waits and
+ * server-wide spans), ended with `outcome` ('open' when endMs is Infinity, else 'elapsed').
+ */
+export function span(kind: TraceSpan['kind'], client: number, startMs: number, endMs: number, overrides: Partial<TraceSpan> = {}): TraceSpan {
+  const onConnection = kind === 'held' || kind === 'stream' || kind === 'proxyCut';
+  return {
+    kind,
+    client,
+    connection: onConnection ? connectionId(client, 'main', 1) : NO_CONNECTION,
+    startMs,
+    endMs,
+    outcome: endMs === Infinity ? 'open' : 'elapsed',
+    attempt: 0,
+    ...overrides,
+  };
 }
 
 /** Metrics whose per-second series are given; every other figure is zero. */
@@ -49,14 +68,16 @@ export function metricsWith(seconds: number, series: Partial<MetricSeries> = {})
   };
 }
 
-export function recordingOf(
-  lanes: Partial<Record<MechanismId, { trace: TraceMessage[]; series?: Partial<MetricSeries> }>>,
-  scenario: Partial<Scenario> = {},
-  durationSec = 10,
-): RunRecording {
+interface LaneFixture {
+  trace: TraceMessage[];
+  spans?: TraceSpan[];
+  series?: Partial<MetricSeries>;
+}
+
+export function recordingOf(lanes: Partial<Record<MechanismId, LaneFixture>>, scenario: Partial<Scenario> = {}, durationSec = 10): RunRecording {
   const mechanisms: RunRecording['mechanisms'] = {};
-  for (const [id, lane] of Object.entries(lanes) as [MechanismId, { trace: TraceMessage[]; series?: Partial<MetricSeries> }][]) {
-    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace, spans: [] };
+  for (const [id, lane] of Object.entries(lanes) as [MechanismId, LaneFixture][]) {
+    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace, spans: lane.spans ?? [] };
   }
   return {
     scenario: { ...DEFAULT_SCENARIO, durationSec, mechanisms: Object.keys(lanes) as MechanismId[], ...scenario },

@@ -1,123 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { heldRequests, openStreams, retryWaits } from './traceSpans.ts';
-import { msg } from './testTrace.ts';
+import { recordRun } from '../../sim/recording.ts';
+import { parseScenario } from '../../sim/scenario/validate.ts';
+import { laneSpans } from './traceSpans.ts';
+import { span } from './testTrace.ts';
 
-const spans = (items: { client: number; startMs: number; endMs: number }[]) =>
-  items.map(({ client, startMs, endMs }) => [client, startMs, endMs]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+const rows = (items: { client: number; startMs: number; endMs: number }[]) => items.map(({ client, startMs, endMs }) => [client, startMs, endMs]);
 
-describe('heldRequests', () => {
-  it('holds a long poll from its arrival until the response is sent', () => {
-    const trace = [msg('request', 0, 200), msg('response', 0, 5250, { events: 1 }), msg('request', 0, 5300)];
-    // The second request is still parked when the run ends at 9 s.
-    expect(spans(heldRequests(trace, [], 9000, 1))).toEqual([
-      [0, 250, 5250],
-      [0, 5350, 9000],
+describe('laneSpans', () => {
+  it('sorts the engine spans of a lane into held requests, streams, waits, outages and cuts', () => {
+    const lane = laneSpans(
+      [
+        span('held', 0, 250, 5250, { outcome: 'answered' }),
+        span('stream', 1, 300, 4000, { outcome: 'proxyCut' }),
+        span('retryWait', 1, 4050, 7050),
+        span('serverDown', -1, 6000, 8000),
+        span('receiverDown', -1, 1000, 2000),
+        span('proxyCut', 1, 4000, 4000),
+        span('deadLetter', 2, 3000, 3000, { attempt: 8 }),
+      ],
+      10_000,
+    );
+    expect(rows(lane.held)).toEqual([[0, 250, 5250]]);
+    expect(lane.held[0].outcome).toBe('answered');
+    expect(rows(lane.streams)).toEqual([[1, 300, 4000]]);
+    expect(rows(lane.retries)).toEqual([[1, 4050, 7050]]);
+    expect(lane.outages).toEqual([
+      { kind: 'serverDown', startMs: 6000, endMs: 8000 },
+      { kind: 'receiverDown', startMs: 1000, endMs: 2000 },
     ]);
+    expect(rows(lane.cuts)).toEqual([[1, 4000, 4000]]);
   });
 
-  it('answers a quick POST that arrives while a long poll is parked without ending the hold', () => {
-    const trace = [
-      msg('request', 1, 200),
-      msg('request', 1, 1000, { bytes: 800 }),
-      msg('response', 1, 1051),
-      msg('response', 1, 4000, { events: 2 }),
-    ];
-    expect(spans(heldRequests(trace, [], 9000, 1))).toEqual([[1, 250, 4000]]);
-  });
-
-  it('ends every hold of a client at a close, and of every client at a server restart', () => {
-    const trace = [msg('request', 0, 200), msg('request', 1, 300), msg('close', 0, 3000), msg('request', 1, 7000)];
-    expect(spans(heldRequests(trace, [6000], 9000, 1))).toEqual([
-      [0, 250, 3000],
-      [1, 350, 6000],
-      [1, 7050, 9000],
-    ]);
-  });
-
-  it('does not count plain service time or a request lost on the way as held', () => {
-    const trace = [msg('request', 0, 0), msg('response', 0, 51), msg('request', 2, 100, { status: 'dropped' })];
-    expect(heldRequests(trace, [], 9000, 1)).toEqual([]);
+  it('draws a span still open when the run stopped up to the end of the run, and drops what starts after it', () => {
+    const lane = laneSpans([span('held', 0, 5350, Infinity), span('retryWait', 0, 9000, 12_000), span('retryWait', 0, 11_000, 12_000)], 10_000);
+    expect(rows(lane.held)).toEqual([[0, 5350, 10_000]]);
+    expect(rows(lane.retries)).toEqual([[0, 9000, 10_000]]);
   });
 });
 
-describe('retryWaits', () => {
-  const attempt = (client: number, n: number, sendMs: number, status: 'ok' | 'failed' = 'ok') =>
-    msg('webhookAttempt', client, sendMs, { attempt: n, events: 1, status });
-  const answer = (client: number, n: number, sendMs: number, status: 'ok' | 'failed' | 'timedOut') =>
-    msg('webhookResponse', client, sendMs, { attempt: n, status });
+describe('the spans of a recorded run', () => {
+  // One long-poll client, no events, a 2 s timeout: every request is parked on arrival and
+  // answered empty 2 s after its service (1 ms) ends (writing the answer costs no more, with
+  // pushServiceMs 0); the next one is sent on the answer's arrival.
+  const scenario = parseScenario({
+    version: 1,
+    durationSec: 10,
+    clients: 1,
+    mechanisms: ['longPolling', 'webhook'],
+    events: { ratePerSec: 0 },
+    server: { pushServiceMs: 0 },
+    longPolling: { timeoutMs: 2000 },
+    webhook: { outages: [{ startSec: 3, durationSec: 4 }] },
+  });
+  if (!scenario.ok) throw new Error(scenario.errors.join('\n'));
+  const recording = recordRun(scenario.scenario, 1);
 
-  it('waits from the arrival of a 503 until the next attempt is sent', () => {
-    const trace = [
-      attempt(0, 1, 1000, 'failed'),
-      answer(0, 1, 1050, 'failed'),
-      attempt(0, 2, 2100, 'failed'),
-      answer(0, 2, 2150, 'failed'),
-      attempt(0, 3, 4200),
-      answer(0, 3, 4255, 'ok'),
-    ];
-    expect(retryWaits(trace, 10_000, 60_000).map((w) => [w.startMs, w.endMs, w.nextAttempt])).toEqual([
-      [1100, 2100, 2],
-      [2200, 4200, 3],
+  it('holds each long poll from its arrival until the timeout answer, and keeps the last one open at the end', () => {
+    const lane = laneSpans(recording.mechanisms.longPolling?.spans ?? [], recording.durationMs);
+    // Request 1 leaves after the 4 × 50 ms handshake (TCP + TLS 1.3) at 200 ms, arrives at 250;
+    // held to 250 + 1 + 2000 = 2251; the answer arrives 2301, the next request 2351, and so on
+    // every 2101 ms. The fifth is still parked when the run stops at 10 s.
+    expect(rows(lane.held)).toEqual([
+      [0, 250, 2251],
+      [0, 2351, 4352],
+      [0, 4452, 6453],
+      [0, 6553, 8554],
+      [0, 8654, 10_000],
     ]);
+    expect(lane.held.map((h) => h.outcome)).toEqual(['timedOut', 'timedOut', 'timedOut', 'timedOut', 'open']);
   });
 
-  it('notices a late answer at the timeout, not when the answer arrives', () => {
-    const trace = [attempt(3, 1, 1000), answer(3, 1, 12_000, 'timedOut'), attempt(3, 2, 12_000)];
-    expect(retryWaits(trace, 10_000, 60_000).map((w) => [w.client, w.startMs, w.endMs])).toEqual([[3, 11_000, 12_000]]);
-  });
-
-  it('ends the wait when the next attempt starts opening its connection', () => {
-    const trace = [attempt(0, 1, 1000, 'failed'), answer(0, 1, 1050, 'failed'), msg('connect', 0, 2100, { arriveMs: 2300 }), attempt(0, 2, 2300)];
-    expect(retryWaits(trace, 10_000, 60_000).map((w) => [w.startMs, w.endMs])).toEqual([[1100, 2100]]);
-  });
-
-  it('has no wait after the last attempt fails, and no wait for a delivered event', () => {
-    const trace = [attempt(0, 1, 1000), answer(0, 1, 1055, 'ok'), attempt(1, 8, 1000, 'failed'), answer(1, 8, 1050, 'failed')];
-    expect(retryWaits(trace, 10_000, 60_000)).toEqual([]);
-  });
-
-  it('pairs each failure with its own next attempt when two deliveries fail at once', () => {
-    const trace = [
-      attempt(0, 1, 1000, 'failed'),
-      answer(0, 1, 1050, 'failed'),
-      attempt(0, 1, 1500, 'failed'),
-      answer(0, 1, 1550, 'failed'),
-      attempt(0, 2, 2100),
-      attempt(0, 2, 2600),
-    ];
-    expect(retryWaits(trace, 10_000, 60_000).map((w) => [w.startMs, w.endMs])).toEqual([
-      [1100, 2100],
-      [1600, 2600],
+  it('marks the receivers outage once, as the scenario placed it', () => {
+    expect(laneSpans(recording.mechanisms.webhook?.spans ?? [], recording.durationMs).outages).toEqual([
+      { kind: 'receiverDown', startMs: 3000, endMs: 7000 },
     ]);
-  });
-});
-
-describe('openStreams', () => {
-  it('opens an SSE stream when the response head arrives and closes it at a close or a restart', () => {
-    const trace = [
-      msg('request', 0, 200),
-      msg('response', 0, 251),
-      msg('sseEvent', 0, 900, { events: 1 }),
-      msg('close', 0, 5000),
-      msg('request', 0, 8000),
-      msg('response', 0, 8051),
-      msg('request', 1, 200),
-      msg('response', 1, 251),
-    ];
-    expect(spans(openStreams(trace, 'sse', [20_000], 30_000))).toEqual([
-      [0, 301, 5000],
-      [0, 8101, 20_000],
-      [1, 301, 20_000],
-    ]);
-  });
-
-  it('opens a WebSocket on the 101 answer only, not on a refused upgrade', () => {
-    const trace = [
-      msg('upgradeResponse', 0, 251),
-      msg('upgradeResponse', 1, 251, { status: 'refused' }),
-      msg('request', 1, 400),
-      msg('response', 1, 451),
-    ];
-    expect(spans(openStreams(trace, 'websocket', [], 10_000))).toEqual([[0, 301, 10_000]]);
   });
 });

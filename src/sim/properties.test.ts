@@ -127,7 +127,7 @@ const partialScenario = fc
         {
           heartbeatSec: fc.integer({ min: 0, max: 30 }),
           reconnect: fc
-            .record({ baseMs: fc.integer({ min: 1, max: 2000 }), extraMs: fc.integer({ min: 0, max: 30_000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), jitter })
+            .record({ baseMs: fc.integer({ min: 10, max: 2000 }), extraMs: fc.integer({ min: 0, max: 30_000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), jitter })
             .map(({ baseMs, extraMs, factor, jitter: j }) => ({ baseMs, maxMs: baseMs + extraMs, factor, jitter: j })),
           fallback: fc.constantFrom('longPolling', 'none'),
           resumeOnReconnect: fc.boolean(),
@@ -137,9 +137,9 @@ const partialScenario = fc
       webhook: fc.record(
         {
           receiverMs: fc.double({ min: 0, max: 2000, noNaN: true }),
-          timeoutMs: fc.double({ min: 1, max: 5000, noNaN: true }),
+          timeoutMs: fc.double({ min: 10, max: 5000, noNaN: true }),
           retry: fc.record(
-            { baseMs: fc.integer({ min: 1, max: 5000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), maxAttempts: fc.integer({ min: 1, max: 8 }), jitter },
+            { baseMs: fc.integer({ min: 10, max: 5000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), maxAttempts: fc.integer({ min: 1, max: 8 }), jitter },
             { requiredKeys: [] },
           ),
           outages: windows,

@@ -11,6 +11,7 @@ import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts'
 import { pack, type Mechanism } from './mechanisms/mechanism.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
+import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers.
@@ -39,6 +40,10 @@ export class World {
   readonly upstream = new UpstreamPosts(this);
   private readonly clientMessageRng: RandomStreams;
   private readonly clientMessageMeanGapMs: number;
+  /** Watchdog (watchdog.ts): the clock at the last sample that moved it, and samples since. */
+  private watchMs = -Infinity;
+  private stalledSamples = 0;
+  private readonly stallLimit: number;
 
   /** `salt` separates this mechanism's random streams from the others' (its module's `salt`). */
   constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number, salt: number) {
@@ -56,6 +61,7 @@ export class World {
     this.clientMessageRng = new RandomStreams(scenario.seed, Stream.clientMessages, scenario.clients);
     const rate = scenario.clientMessages.ratePerSec;
     this.clientMessageMeanGapMs = rate > 0 ? 1000 / rate : Infinity;
+    this.stallLimit = stallSamples(scenario);
   }
 
   /** Schedule the first events: event creation (unless the mechanism draws lazily), faults, start. */
@@ -88,9 +94,20 @@ export class World {
       if ((++this.processed & 0xffff) === 0) {
         this.pendingSampleSum += sched.size;
         this.pendingSamples++;
+        this.watch(kind, t);
       }
       if (kind >= MECHANISM_KINDS) mechanism.handle(kind, a, b, t);
       else this.handleWorldEvent(kind, a, b, t);
+    }
+  }
+
+  /** Called every SAMPLE_EVENTS events: throws when simulated time has stopped advancing. */
+  private watch(kind: number, t: number): void {
+    if (t - this.watchMs >= MIN_ADVANCE_MS) {
+      this.watchMs = t;
+      this.stalledSamples = 0;
+    } else if (++this.stalledSamples >= this.stallLimit) {
+      throw new SimulationStalledError(this.id, kind, t, this.stalledSamples * SAMPLE_EVENTS);
     }
   }
 

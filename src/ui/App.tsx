@@ -19,15 +19,26 @@ import { GifExport } from './export/gif/GifExport.tsx';
 import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
 import { useLab } from '../state/store.ts';
+import { PanelBoundary } from './PanelBoundary.tsx';
 
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
   useKeyboardShortcuts();
   return (
     <>
-      {params.embed ? <EmbedApp /> : <Lab />}
+      {params.embed ? (
+        <PanelBoundary name="The embedded lab">
+          <EmbedApp />
+        </PanelBoundary>
+      ) : (
+        <Lab />
+      )}
       <ShortcutsHelp />
-      {!params.embed && <Presenter startWith={params.present ? params.preset : null} />}
+      {!params.embed && (
+        <PanelBoundary name="Presenter mode">
+          <Presenter startWith={params.present ? params.preset : null} />
+        </PanelBoundary>
+      )}
     </>
   );
 }
@@ -50,37 +61,53 @@ function Lab() {
         <PresenterButton presetId={presetId} />
         <ShareButtons />
       </div>
-      <TimeControls />
+      <PanelBoundary name="The time controls">
+        <TimeControls />
+      </PanelBoundary>
       <main className="lab">
         <aside className="lab-controls" aria-labelledby="controls-heading">
           <h2 id="controls-heading">Scenario</h2>
-          <ControlsPanel />
+          <PanelBoundary name="The scenario controls">
+            <ControlsPanel />
+          </PanelBoundary>
         </aside>
         <div className="lab-stage">
           <section aria-labelledby="lanes-heading" data-region="lanes">
             <h2 id="lanes-heading">On the wire</h2>
-            <Lanes />
+            <PanelBoundary name="The lanes">
+              <Lanes />
+            </PanelBoundary>
           </section>
           <section aria-labelledby="scoreboard-heading" data-region="scoreboard">
             <h2 id="scoreboard-heading">The numbers so far</h2>
-            <Scoreboard />
+            <PanelBoundary name="The scoreboard">
+              <Scoreboard />
+            </PanelBoundary>
           </section>
           <section aria-labelledby="charts-heading" data-region="charts">
             <h2 id="charts-heading">Live charts</h2>
-            <Charts />
+            <PanelBoundary name="The charts">
+              <Charts />
+            </PanelBoundary>
           </section>
           <section aria-labelledby="export-heading" data-region="export">
             <h2 id="export-heading">Export and import</h2>
-            <ExportPanel />
-            <GifExport />
+            <PanelBoundary name="Export and import">
+              <ExportPanel />
+              <GifExport />
+            </PanelBoundary>
           </section>
           <section aria-labelledby="explain-heading" data-region="explain">
             <h2 id="explain-heading">How each one works</h2>
-            <Explainers />
+            <PanelBoundary name="How each one works">
+              <Explainers />
+            </PanelBoundary>
           </section>
           <section aria-labelledby="log-heading" data-region="log">
             <h2 id="log-heading">Event log</h2>
-            <EventLog />
+            <PanelBoundary name="The event log">
+              <EventLog />
+            </PanelBoundary>
           </section>
         </div>
       </main>

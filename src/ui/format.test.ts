@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   MISSING,
   formatBytes,
@@ -108,5 +109,49 @@ describe('formatDurationMs', () => {
     expect(formatDurationMs(2000)).toBe(nb('2 s'));
     expect(formatDurationMs(2500)).toBe(nb('2.5 s'));
     expect(formatDurationMs(120_000)).toBe(nb('120 s'));
+  });
+});
+
+describe('any finite number', () => {
+  const formats = { formatInteger, formatRate, formatPercent, formatMs, formatBytes, formatDurationMs };
+  const extremes = [5e-324, -5e-324, 1e-308, 1e-98, 9.995e-7, 1e-6, 0.000999, -0, 1e308, -1e308, Number.MAX_VALUE, 2 ** 53, 2 ** 53 + 2, 1e15, 999_999_999_999_999, 1e21];
+  /** Every finite double, with extra weight on the extremes above. */
+  const finite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...extremes));
+
+  it('formats in every format without throwing, in at most 24 characters, never as NaN, -0 or a dash', () => {
+    for (const [name, format] of Object.entries(formats)) {
+      fc.assert(
+        fc.property(finite, (value) => {
+          const text = format(value);
+          expect(text.length, `${name}(${value}) = ${text}`).toBeLessThanOrEqual(24);
+          expect(text).not.toMatch(/NaN|Infinity|undefined|^-0(?!\.)/);
+          if (!(format === formatPercent && !Number.isFinite(value * 100))) expect(text).not.toContain(MISSING);
+        }),
+        { numRuns: 5000 },
+      );
+    }
+  });
+
+  it('keeps its value: a rate reads back within half a unit of its third significant digit', () => {
+    fc.assert(
+      fc.property(finite, (value) => {
+        // Above 1.795e308 three significant digits round up past the largest double.
+        fc.pre(Math.abs(value) < 1.795e308);
+        const read = Number(formatRate(value).replace(/,/g, ''));
+        const tolerance = Math.abs(value) >= 1000 && Math.abs(value) < 1e15 ? 0.5 : Math.abs(value) * 5e-3;
+        expect(Math.abs(read - value)).toBeLessThanOrEqual(tolerance);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes tiny and huge figures in scientific notation with three significant digits', () => {
+    expect(formatRate(1e-98)).toBe('1e-98');
+    expect(formatRate(5e-324)).toBe('4.94e-324');
+    expect(formatMs(1.2345e-7)).toBe(nb('1.23e-7 ms'));
+    expect(formatInteger(1e308)).toBe('1e+308');
+    expect(formatBytes(Number.MAX_VALUE)).toBe(nb('1.8e+296 TB'));
+    expect(formatDurationMs(-1e-300)).toBe(nb('-1e-300 ms'));
+    expect(formatRate(-0)).toBe('0');
   });
 });

@@ -11,6 +11,8 @@ export interface NumberRange {
   /** The minimum itself is not allowed ("above 0"). */
   minExclusive?: boolean;
   integer?: boolean;
+  /** 0 is also allowed and means "off" (a heartbeat or timeout that is not used). */
+  zeroIsOff?: boolean;
 }
 
 interface IssueInput {
@@ -35,13 +37,15 @@ export function withInput(expected: string, input: unknown): string {
   return input === undefined ? `${expected} (missing)` : `${expected} (got ${describeInput(input)})`;
 }
 
-export function describeRange({ min, max, minExclusive, integer }: NumberRange): string {
+export function describeRange({ min, max, minExclusive, integer, zeroIsOff }: NumberRange): string {
   const kind = integer ? 'an integer' : 'a number';
-  if (max === undefined) return minExclusive ? `${kind} above ${min}` : `${kind} of at least ${min}`;
-  return minExclusive ? `${kind} above ${min} and at most ${max}` : `${kind} from ${min} to ${max}`;
+  const off = zeroIsOff ? '0 (off) or ' : '';
+  if (max === undefined) return off + (minExclusive ? `${kind} above ${min}` : `${kind} of at least ${min}`);
+  return off + (minExclusive ? `${kind} above ${min} and at most ${max}` : `${kind} from ${min} to ${max}`);
 }
 
-function inRange(value: number, { min, max, minExclusive, integer }: NumberRange): boolean {
+function inRange(value: number, { min, max, minExclusive, integer, zeroIsOff }: NumberRange): boolean {
+  if (zeroIsOff && value === 0) return true;
   if (integer && !Number.isInteger(value)) return false;
   if (minExclusive ? value <= min : value < min) return false;
   return max === undefined || value <= max;

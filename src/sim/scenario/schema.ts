@@ -27,7 +27,26 @@ const HOUR_SEC = 3600;
 
 const ms = (min: number, max: number) => numberField({ min, max });
 const count = (min: number, max: number) => numberField({ min, max, integer: true });
-const upToAnHourSec = () => numberField({ min: 0, max: HOUR_SEC });
+
+// Floors of the durations (issue 10, item 2). Below these a setting stops describing anything a
+// real system does and only makes the engine take absurd numbers of steps (a 5e-324 s heartbeat
+// never lets simulated time move). Version-1 files that used smaller values are refused with the
+// field's range, never run. Each floor sits well below every real-world setting:
+/** A run shorter than one per-second snapshot shows no figures. */
+const MIN_RUN_SEC = 1;
+/** Heartbeats: 0 = off, else at least 0.1 s (real ones are 15–60 s; SSE comments, WS pings). */
+const MIN_HEARTBEAT_SEC = 0.1;
+/**
+ * Proxy idle timeouts (0 = off), keep-alive idle, outages and restarts: at least 0.1 s (real idle
+ * timeouts are 30–600 s, e.g. nginx proxy_read_timeout 60 s; a tenth of a second of downtime).
+ */
+const MIN_WINDOW_SEC = 0.1;
+/** TCP retransmission timeout: at least 10 ms (Linux's floor is 200 ms, RFC 6298 §2.4 says 1 s). */
+const MIN_RTO_MS = 10;
+/** Backoff bases and the webhook timeout: at least 10 ms, well under one network round trip. */
+const MIN_DELAY_MS = 10;
+
+const heartbeatSec = () => numberField({ min: MIN_HEARTBEAT_SEC, max: HOUR_SEC, zeroIsOff: true });
 
 const quotedIds = MECHANISM_IDS.map((id) => JSON.stringify(id)).join(', ');
 
@@ -48,34 +67,34 @@ const mechanisms = z
 
 const jitter = enumField(['none', 'full', 'equal']);
 
-const backoffBase = numberField({ min: 1, max: HOUR_MS });
+const backoffBase = numberField({ min: MIN_DELAY_MS, max: HOUR_MS });
 const backoffFactor = numberField({ min: 1, max: 10 });
 
 const outage = objectField({
   startSec: numberField({ min: 0 }),
-  durationSec: numberField({ min: 0, minExclusive: true }),
+  durationSec: numberField({ min: MIN_WINDOW_SEC }),
 });
 
 const serverRestart = objectField({
   atSec: numberField({ min: 0 }),
-  downSec: numberField({ min: 0, minExclusive: true }),
+  downSec: numberField({ min: MIN_WINDOW_SEC }),
 });
 
 const baseSchema = objectField({
   version: literalField(1, 'only version 1 is supported').default(D.version),
   name: stringField(120).default(D.name),
   seed: count(0, 2 ** 32 - 1).default(D.seed),
-  durationSec: numberField({ min: 0, max: MAX_DURATION_SEC, minExclusive: true }).default(D.durationSec),
+  durationSec: numberField({ min: MIN_RUN_SEC, max: MAX_DURATION_SEC }).default(D.durationSec),
   clients: count(1, 10_000).default(D.clients),
   mechanisms: mechanisms.default(() => [...D.mechanisms]),
   network: objectField({
     latencyMs: ms(0, 10_000).default(D.network.latencyMs),
     jitterMs: ms(0, 10_000).default(D.network.jitterMs),
     lossRate: numberField({ min: 0, max: 0.5 }).default(D.network.lossRate),
-    rtoMs: ms(1, 60_000).default(D.network.rtoMs),
+    rtoMs: ms(MIN_RTO_MS, 60_000).default(D.network.rtoMs),
     bandwidthKbps: numberField({ min: 0, max: 10_000_000 }).default(D.network.bandwidthKbps),
     keepAlive: booleanField().default(D.network.keepAlive),
-    keepAliveIdleSec: numberField({ min: 0, max: HOUR_SEC, minExclusive: true }).default(D.network.keepAliveIdleSec),
+    keepAliveIdleSec: numberField({ min: MIN_WINDOW_SEC, max: HOUR_SEC }).default(D.network.keepAliveIdleSec),
     tls: enumField(['none', '1.2', '1.3']).default(D.network.tls),
   }).prefault({}),
   http: objectField({
@@ -90,7 +109,7 @@ const baseSchema = objectField({
     memoryPerConnectionKb: numberField({ min: 0, max: 1_048_576 }).default(D.server.memoryPerConnectionKb),
   }).prefault({}),
   proxy: objectField({
-    idleTimeoutSec: upToAnHourSec().default(D.proxy.idleTimeoutSec),
+    idleTimeoutSec: numberField({ min: MIN_WINDOW_SEC, max: HOUR_SEC, zeroIsOff: true }).default(D.proxy.idleTimeoutSec),
     blocksWebSocket: booleanField().default(D.proxy.blocksWebSocket),
   }).prefault({}),
   events: objectField({
@@ -114,10 +133,10 @@ const baseSchema = objectField({
   }).prefault({}),
   sse: objectField({
     retryMs: ms(0, HOUR_MS).default(D.sse.retryMs),
-    heartbeatSec: upToAnHourSec().default(D.sse.heartbeatSec),
+    heartbeatSec: heartbeatSec().default(D.sse.heartbeatSec),
   }).prefault({}),
   websocket: objectField({
-    heartbeatSec: upToAnHourSec().default(D.websocket.heartbeatSec),
+    heartbeatSec: heartbeatSec().default(D.websocket.heartbeatSec),
     reconnect: objectField({
       baseMs: backoffBase.default(D.websocket.reconnect.baseMs),
       factor: backoffFactor.default(D.websocket.reconnect.factor),
@@ -129,7 +148,7 @@ const baseSchema = objectField({
   }).prefault({}),
   webhook: objectField({
     receiverMs: ms(0, HOUR_MS).default(D.webhook.receiverMs),
-    timeoutMs: ms(1, HOUR_MS).default(D.webhook.timeoutMs),
+    timeoutMs: ms(MIN_DELAY_MS, HOUR_MS).default(D.webhook.timeoutMs),
     retry: objectField({
       baseMs: backoffBase.default(D.webhook.retry.baseMs),
       factor: backoffFactor.default(D.webhook.retry.factor),

@@ -102,8 +102,39 @@ describe('error messages', () => {
     expect(errorsOf({ network: { latencyMs: -1 } })).toEqual(['network.latencyMs: must be a number from 0 to 10000 (got -1)']);
   });
 
-  it('states an exclusive lower bound', () => {
-    expect(errorsOf({ durationSec: 0 })).toEqual(['durationSec: must be a number above 0 and at most 86400 (got 0)']);
+  it('refuses a run shorter than one second, the length of one snapshot', () => {
+    expect(errorsOf({ durationSec: 0 })).toEqual(['durationSec: must be a number from 1 to 86400 (got 0)']);
+    expect(errorsOf({ durationSec: 1e-98 })).toEqual(['durationSec: must be a number from 1 to 86400 (got 1e-98)']);
+  });
+
+  it('allows 0 for a heartbeat or proxy timeout that is off, and refuses one too short to be real', () => {
+    expect(parseScenario({ sse: { heartbeatSec: 0 }, websocket: { heartbeatSec: 0 }, proxy: { idleTimeoutSec: 0 } }).ok).toBe(true);
+    expect(errorsOf({ sse: { heartbeatSec: 5e-324 }, websocket: { heartbeatSec: 1e-6 }, proxy: { idleTimeoutSec: 0.05 } })).toEqual([
+      'proxy.idleTimeoutSec: must be 0 (off) or a number from 0.1 to 3600 (got 0.05)',
+      'sse.heartbeatSec: must be 0 (off) or a number from 0.1 to 3600 (got 5e-324)',
+      'websocket.heartbeatSec: must be 0 (off) or a number from 0.1 to 3600 (got 0.000001)',
+    ]);
+    expect(parseScenario({ sse: { heartbeatSec: 0.1 }, proxy: { idleTimeoutSec: 0.1 } }).ok).toBe(true);
+  });
+
+  it('gives every other positive duration a floor: windows 0.1 s, timers 10 ms', () => {
+    expect(
+      errorsOf({
+        network: { keepAliveIdleSec: 0.01, rtoMs: 1 },
+        websocket: { reconnect: { baseMs: 1, maxMs: 1 } },
+        webhook: { timeoutMs: 1, retry: { baseMs: 1 }, outages: [{ startSec: 1, durationSec: 1e-9 }] },
+        faults: { serverRestarts: [{ atSec: 1, downSec: 0.05 }] },
+      }),
+    ).toEqual([
+      'network.rtoMs: must be a number from 10 to 60000 (got 1)',
+      'network.keepAliveIdleSec: must be a number from 0.1 to 3600 (got 0.01)',
+      'websocket.reconnect.baseMs: must be a number from 10 to 3600000 (got 1)',
+      'websocket.reconnect.maxMs: must be a number from 10 to 3600000 (got 1)',
+      'webhook.timeoutMs: must be a number from 10 to 3600000 (got 1)',
+      'webhook.retry.baseMs: must be a number from 10 to 3600000 (got 1)',
+      'webhook.outages[0].durationSec: must be a number of at least 0.1 (got 1e-9)',
+      'faults.serverRestarts[0].downSec: must be a number of at least 0.1 (got 0.05)',
+    ]);
   });
 
   it('rejects a value of the wrong type with the same wording as a range error', () => {
@@ -187,7 +218,7 @@ describe('error messages', () => {
 
   it('requires both fields of an outage', () => {
     expect(errorsOf({ webhook: { outages: [{ startSec: 1 }] } })).toEqual([
-      'webhook.outages[0].durationSec: must be a number above 0 (missing)',
+      'webhook.outages[0].durationSec: must be a number of at least 0.1 (missing)',
     ]);
   });
 
@@ -214,7 +245,7 @@ describe('error messages', () => {
 
   it('skips a cross-field check whose own fields are invalid', () => {
     expect(errorsOf({ durationSec: -5, webhook: { outages: [{ startSec: 10, durationSec: 1 }] } })).toEqual([
-      'durationSec: must be a number above 0 and at most 86400 (got -5)',
+      'durationSec: must be a number from 1 to 86400 (got -5)',
     ]);
     expect(errorsOf({ websocket: 'fast' })).toEqual(['websocket: must be an object (got "fast")']);
   });

@@ -58,10 +58,11 @@ test.describe('presenter mode', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the Present button starts the chosen preset’s talk, and is off for a preset without one', async ({ page }) => {
-    await page.goto('./?preset=stock-ticker');
+  test('the Present button starts the chosen preset’s talk, and asks for a preset while none is chosen', async ({ page }) => {
+    await page.goto('./');
     const present = page.getByRole('button', { name: 'Present this preset' });
     await expect(present).toBeDisabled();
+    await expect(page.getByText('Pick a preset to present it.')).toBeVisible();
 
     await page.getByLabel('Preset').selectOption('idle-notifications');
     await expect(present).toBeEnabled();

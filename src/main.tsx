@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LazyMotion, domAnimation } from 'framer-motion';
+import { LazyMotion } from 'framer-motion';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 import { readUrlParams } from './state/urlParams.ts';
@@ -17,7 +17,7 @@ startUrlSync(params);
 // enter/exit, and the smaller bundle matters for pages embedded in slides.
 createRoot(root).render(
   <StrictMode>
-    <LazyMotion features={domAnimation} strict>
+    <LazyMotion features={() => import('./ui/motionFeatures.ts').then((r) => r.default)} strict>
       <App params={params} />
     </LazyMotion>
   </StrictMode>,

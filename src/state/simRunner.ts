@@ -1,5 +1,4 @@
 import type { Scenario } from '../sim/scenario/types.ts';
-import { recordRun } from '../sim/recording.ts';
 import type { RunReply, RunRequest } from './runTypes.ts';
 // Inlined into the bundle and started from a blob: URL, so replacing a cancelled run's worker
 // fetches nothing: the page makes no network request after load (issue 4, item 7).
@@ -7,7 +6,8 @@ import SimWorker from './simWorker.ts?worker&inline';
 
 // Starts runs in a Web Worker and hands replies of the latest run only to `onReply`. A newer
 // request terminates an unfinished older run: its result could never be shown. Where Worker does
-// not exist (unit tests in happy-dom) the run happens on the main thread after a macrotask.
+// not exist (unit tests in happy-dom) the run happens on the main thread after a macrotask, with the
+// engine imported then: browsers never load that second copy of the engine (the worker has its own).
 
 export type ReplyHandler = (reply: RunReply) => void;
 
@@ -22,7 +22,7 @@ export class SimRunner {
     const runId = ++this.latestRunId;
     const message: RunRequest = { runId, scenario, traceClients };
     if (typeof Worker === 'undefined') {
-      setTimeout(() => this.runInline(message), 0);
+      setTimeout(() => void this.runInline(message), 0);
       return runId;
     }
     if (this.busy && this.worker) {
@@ -55,7 +55,8 @@ export class SimRunner {
     return worker;
   }
 
-  private runInline({ runId, scenario, traceClients }: RunRequest): void {
+  private async runInline({ runId, scenario, traceClients }: RunRequest): Promise<void> {
+    const { recordRun } = await import('../sim/recording.ts');
     if (runId !== this.latestRunId) return;
     const started = performance.now();
     try {

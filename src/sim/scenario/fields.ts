@@ -1,8 +1,26 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Field builders for the scenario schema. Each carries its own message, written to name the allowed
 // range or values and the offending input, so no error ever falls back to zod's default wording.
 // Messages here omit the field; validate.ts prefixes the dotted path.
+// zod/mini (a third of classic zod's size, for the page's first load) has functions instead of
+// methods; `defaults` gives each field back `.default()` and `.prefault()` so the schema reads the same.
+
+type Field = z.ZodMiniType;
+
+export type WithDefaults<T extends Field> = T & {
+  /** The value when the key is missing (a function: a fresh value each time). */
+  default: (value: z.core.util.NoUndefined<z.output<T>> | (() => z.core.util.NoUndefined<z.output<T>>)) => z.ZodMiniDefault<T>;
+  /** The input parsed when the key is missing (`{}`: an object of defaults). */
+  prefault: (value: z.input<T>) => z.ZodMiniPrefault<T>;
+};
+
+export function defaults<T extends Field>(schema: T): WithDefaults<T> {
+  return Object.assign(schema, {
+    default: (value: z.core.util.NoUndefined<z.output<T>> | (() => z.core.util.NoUndefined<z.output<T>>)) => z._default(schema, value),
+    prefault: (value: z.input<T>) => z.prefault(schema, value),
+  });
+}
 
 export interface NumberRange {
   min: number;
@@ -54,44 +72,50 @@ function inRange(value: number, { min, max, minExclusive, integer, zeroIsOff }: 
 /** A finite number within `range`; the type error and the range error read the same. */
 export function numberField(range: NumberRange) {
   const error = (issue: IssueInput) => withInput(`must be ${describeRange(range)}`, issue.input);
-  return z.number({ error }).refine((value) => inRange(value, range), { error });
+  return defaults(z.number({ error }).check(z.refine((value: number) => inRange(value, range), { error })));
 }
 
 export function enumField<const T extends readonly [string, ...string[]]>(values: T) {
   const allowed = values.map((value) => JSON.stringify(value)).join(', ');
-  return z.enum(values, { error: (issue: IssueInput) => withInput(`must be one of ${allowed}`, issue.input) });
+  return defaults(z.enum(values, { error: (issue: IssueInput) => withInput(`must be one of ${allowed}`, issue.input) }));
 }
 
 export function booleanField() {
-  return z.boolean({ error: (issue: IssueInput) => withInput('must be true or false', issue.input) });
+  return defaults(z.boolean({ error: (issue: IssueInput) => withInput('must be true or false', issue.input) }));
 }
 
 export function stringField(maxChars: number) {
   const expected = `must be a string of at most ${maxChars} characters`;
-  return z
-    .string({ error: (issue: IssueInput) => withInput(expected, issue.input) })
-    .max(maxChars, { error: (issue: IssueInput) => `${expected} (got ${(issue.input as string).length})` });
+  return defaults(
+    z
+      .string({ error: (issue: IssueInput) => withInput(expected, issue.input) })
+      .check(z.maxLength(maxChars, { error: (issue: IssueInput) => `${expected} (got ${(issue.input as string).length})` })),
+  );
 }
 
 /** A literal number, for `version`. */
 export function literalField<const T extends number>(value: T, expected: string) {
-  return z.literal(value, { error: (issue: IssueInput) => withInput(expected, issue.input) });
+  return defaults(z.literal(value, { error: (issue: IssueInput) => withInput(expected, issue.input) }));
 }
 
 /** An object that rejects unknown keys; one "unknown key" issue lists every allowed key. */
 export function objectField<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown key (allowed: ${allowed})`
-        : withInput('must be an object', issue.input),
-  });
+  return defaults(
+    z.strictObject(shape, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown key (allowed: ${allowed})`
+          : withInput('must be an object', issue.input),
+    }),
+  );
 }
 
-export function listField<Item extends z.ZodType>(item: Item, maxItems: number) {
+export function listField<Item extends Field>(item: Item, maxItems: number) {
   const expected = `must be a list of at most ${maxItems} items`;
-  return z
-    .array(item, { error: (issue: IssueInput) => withInput(expected, issue.input) })
-    .max(maxItems, { error: (issue: IssueInput) => `${expected} (got ${(issue.input as unknown[]).length})` });
+  return defaults(
+    z
+      .array(item, { error: (issue: IssueInput) => withInput(expected, issue.input) })
+      .check(z.maxLength(maxItems, { error: (issue: IssueInput) => `${expected} (got ${(issue.input as unknown[]).length})` })),
+  );
 }

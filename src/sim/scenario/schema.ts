@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_SCENARIO as D } from './defaults.ts';
 import {
   booleanField,
+  defaults,
   enumField,
   listField,
   literalField,
@@ -10,7 +11,7 @@ import {
   stringField,
   describeInput,
 } from './fields.ts';
-import { MECHANISM_IDS } from './types.ts';
+import { MECHANISM_IDS, type MechanismId } from './types.ts';
 
 // zod compiles object parsers with `new Function` unless told not to; the page's content security
 // policy forbids eval (index.html), and zod's probe for it would be reported as a violation.
@@ -50,20 +51,24 @@ const heartbeatSec = () => numberField({ min: MIN_HEARTBEAT_SEC, max: HOUR_SEC, 
 
 const quotedIds = MECHANISM_IDS.map((id) => JSON.stringify(id)).join(', ');
 
-const mechanisms = z
+const mechanismList = z
   .array(enumField(MECHANISM_IDS), {
     error: (issue) => `must be a list of mechanism ids, from ${quotedIds} (got ${describeInput(issue.input)})`,
   })
-  .superRefine((ids, ctx) => {
-    if (ids.length === 0) ctx.addIssue({ code: 'custom', message: `must name at least one of ${quotedIds}` });
-    ids.forEach((id, index) => {
-      if (ids.indexOf(id) < index) {
-        ctx.addIssue({ code: 'custom', path: [index], message: `"${id}" is listed twice` });
-      }
-    });
-  })
-  // Results, tables and charts always list mechanisms in one order, whatever order the file used.
-  .transform((ids) => MECHANISM_IDS.filter((id) => ids.includes(id)));
+  .check(
+    z.superRefine((ids, ctx) => {
+      if (ids.length === 0) ctx.addIssue({ code: 'custom', message: `must name at least one of ${quotedIds}` });
+      ids.forEach((id, index) => {
+        if (ids.indexOf(id) < index) {
+          ctx.addIssue({ code: 'custom', path: [index], message: `"${id}" is listed twice` });
+        }
+      });
+    }),
+  );
+// Results, tables and charts always list mechanisms in one order, whatever order the file used.
+const mechanisms = defaults(
+  z.pipe(mechanismList, z.transform((ids: MechanismId[]) => MECHANISM_IDS.filter((id) => ids.includes(id)))),
+);
 
 const jitter = enumField(['none', 'full', 'equal']);
 
@@ -168,7 +173,8 @@ const isPrefix = (prefix: PropertyKey[], path: Path) => prefix.every((key, i) =>
 
 // Checks that relate two fields. They run even when other fields failed, so that one pass reports
 // everything, but skip a comparison when a value it reads (or an object around it) already failed.
-export const scenarioSchema = baseSchema.superRefine(
+type BaseScenario = z.output<typeof baseSchema>;
+const crossFieldChecks: (scenario: BaseScenario, ctx: z.core.$RefinementCtx<BaseScenario>) => void =
   (scenario, ctx) => {
     const usable = (path: Path) =>
       ctx.issues.every((issue) => issue.code === 'unrecognized_keys' || !isPrefix(issue.path ?? [], path));
@@ -199,9 +205,8 @@ export const scenarioSchema = baseSchema.superRefine(
         mustBeBelowDuration(['faults', 'serverRestarts', index, 'atSec'], () => restart.atSec);
       });
     }
-  },
-  { when: () => true },
-);
+  };
+export const scenarioSchema = baseSchema.check(z.superRefine(crossFieldChecks, { when: () => true }));
 
 /** What a file, preset or share link may contain: any field may be omitted. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

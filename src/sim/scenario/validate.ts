@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { scenarioSchema } from './schema.ts';
 import type { Scenario } from './types.ts';
 
@@ -20,7 +20,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text || 'scenario';
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
+function describeIssue(issue: core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => `${formatPath([...issue.path, key])}: ${issue.message}`);
   }

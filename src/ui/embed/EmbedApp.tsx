@@ -2,7 +2,7 @@ import { useLab } from '../../state/store.ts';
 import { usePlayheadSecond } from '../../state/selectors.ts';
 import { labUrl } from '../../state/urlSync.ts';
 import { Lanes } from '../lanes/Lanes.tsx';
-import { Charts } from '../charts/Charts.tsx';
+import { Charts } from '../charts/LazyCharts.tsx';
 import { Scoreboard } from '../scoreboard/Scoreboard.tsx';
 import { TimeControls } from '../time/TimeControls.tsx';
 import { Notice } from '../share/Notice.tsx';

@@ -26,6 +26,13 @@ function Page({ presetId }: { presetId: string | null }) {
 const BEATS = PRESENTER_SCRIPTS['payment-webhook-outage'] ?? [];
 const lab = () => useLab.getState();
 const focused = () => document.querySelector('[data-presenter-focus]');
+/** Start the webhook talk and wait for its bar (loaded on demand the first time). */
+async function startTalk(): Promise<HTMLElement> {
+  await act(async () => {
+    await usePresenter.getState().startPresenting('payment-webhook-outage');
+  });
+  return screen.findByRole('region', { name: 'Presenter' });
+}
 const press = (key: string) => {
   act(() => {
     fireEvent.keyDown(document.activeElement ?? document.body, { key });
@@ -45,11 +52,10 @@ afterEach(() => {
 });
 
 describe('presenter mode', () => {
-  it('offers to present only a preset that has a talk', () => {
+  it('offers to present any preset, and asks for one when none is picked', () => {
     const { rerender } = render(<Page presetId="stock-ticker" />);
     const button = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Present this preset' });
-    expect(button().disabled).toBe(true);
-    expect(screen.getByText('This preset has no talk yet.')).toBeTruthy();
+    expect(button().disabled).toBe(false);
     rerender(<Page presetId={null} />);
     expect(button().disabled).toBe(true);
     expect(screen.getByText('Pick a preset to present it.')).toBeTruthy();
@@ -60,32 +66,34 @@ describe('presenter mode', () => {
   it('loads the preset, shows beat 1 with its caption and lights its element', async () => {
     render(<Page presetId="payment-webhook-outage" />);
     fireEvent.click(screen.getByRole('button', { name: 'Present this preset' }));
+    const bar = await screen.findByRole('region', { name: 'Presenter' });
 
     expect(lab().presetId).toBe('payment-webhook-outage');
     expect(usePresenter.getState().presenting).toEqual({ presetId: 'payment-webhook-outage', beat: 0 });
-    const bar = screen.getByRole('region', { name: 'Presenter' });
     expect(bar.textContent).toContain('Payment webhooks with a receiver outage');
     expect(bar.textContent).toContain(`Beat 1 of ${String(BEATS.length)}`);
     expect(screen.getAllByText(BEATS[0]?.caption ?? '-').length).toBeGreaterThan(0);
     expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
     expect(lab().playing).toBe(false);
-    expect(document.body.hasAttribute('data-presenting')).toBe(true);
+    await waitFor(() => expect(document.body.hasAttribute('data-presenting')).toBe(true));
     expect(focused()?.getAttribute('data-region')).toBe('scoreboard');
     // The run arrives later and must not move the playhead away from the beat.
     await waitFor(() => expect(lab().status).toBe('ready'), { timeout: 10_000 });
     expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
   });
 
-  it('announces the beat and its caption politely to screen readers', () => {
+  it('announces the beat and its caption politely to screen readers', async () => {
     render(<Page presetId="payment-webhook-outage" />);
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await act(async () => {
+      await usePresenter.getState().startPresenting('payment-webhook-outage');
+    });
     const live = document.querySelector('[aria-live="polite"]');
     expect(live?.textContent).toBe(`Beat 1 of ${String(BEATS.length)}. ${BEATS[0]?.caption ?? ''}`);
   });
 
-  it('steps forward and back with → and ←, seeking to each beat and moving the light', () => {
+  it('steps forward and back with → and ←, seeking to each beat and moving the light', async () => {
     render(<Page presetId="payment-webhook-outage" />);
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await startTalk();
 
     press('ArrowRight');
     expect(usePresenter.getState().presenting?.beat).toBe(1);
@@ -105,9 +113,9 @@ describe('presenter mode', () => {
     expect(lab().playheadMs).toBe(BEATS[0]?.atMs);
   });
 
-  it('plays from a beat marked play, and stops at the last beat', () => {
+  it('plays from a beat marked play, and stops at the last beat', async () => {
     render(<Page presetId="payment-webhook-outage" />);
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await startTalk();
     const playIndex = BEATS.findIndex((b) => b.play === true);
     for (let i = 0; i < playIndex; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(lab().playing).toBe(true);
@@ -120,9 +128,9 @@ describe('presenter mode', () => {
     expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
   });
 
-  it('leaves with Esc or Exit: no caption, no light, no dimming, and the lab keeps its playhead', () => {
+  it('leaves with Esc or Exit: no caption, no light, no dimming, and the lab keeps its playhead', async () => {
     render(<Page presetId="payment-webhook-outage" />);
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await startTalk();
     press('ArrowRight');
     press('Escape');
     expect(usePresenter.getState().presenting).toBeNull();
@@ -131,14 +139,14 @@ describe('presenter mode', () => {
     expect(document.body.hasAttribute('data-presenting')).toBe(false);
     expect(lab().playheadMs).toBe(BEATS[1]?.atMs);
 
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await startTalk();
     fireEvent.click(screen.getByRole('button', { name: 'Exit' }));
     expect(usePresenter.getState().presenting).toBeNull();
   });
 
-  it('ends the talk when the lab switches to another preset', () => {
+  it('ends the talk when the lab switches to another preset', async () => {
     render(<Page presetId="payment-webhook-outage" />);
-    act(() => void usePresenter.getState().startPresenting('payment-webhook-outage'));
+    await startTalk();
     act(() => void lab().loadPreset('stock-ticker'));
     expect(usePresenter.getState().presenting).toBeNull();
   });
@@ -151,9 +159,9 @@ describe('presenter mode', () => {
     expect(lab().playheadMs).toBe(0);
   });
 
-  it('refuses a preset without a talk, and an unknown name', () => {
-    expect(usePresenter.getState().startPresenting('stock-ticker')).toBe(false);
-    expect(usePresenter.getState().startPresenting('no-such-preset')).toBe(false);
+  it('refuses an unknown preset name', async () => {
+    expect(await usePresenter.getState().startPresenting('no-such-preset')).toBe(false);
+    expect(await usePresenter.getState().startPresenting('constructor')).toBe(false);
     expect(usePresenter.getState().presenting).toBeNull();
     expect(lab().presetId).toBe('chat-room');
   });

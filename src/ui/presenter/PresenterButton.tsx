@@ -1,14 +1,13 @@
 import './presenter.css';
 import { useId } from 'react';
-import { usePresenter } from './presenterStore.ts';
-import { hasScript } from './scripts.ts';
+import { hasTalk, usePresenter } from './presenterStore.ts';
 
-// Starts the current preset's talk. Only presets that ship a script can be presented; the note
-// says so instead of leaving a silently disabled button.
+// Starts the current preset's talk; every preset has one. Without a preset the note says what to
+// do instead of leaving a silently disabled button.
 
 export function PresenterButton({ presetId }: { presetId: string | null }) {
   const noteId = useId();
-  const enabled = hasScript(presetId);
+  const enabled = hasTalk(presetId);
   return (
     <span className="presenter-start">
       <button
@@ -16,14 +15,14 @@ export function PresenterButton({ presetId }: { presetId: string | null }) {
         disabled={!enabled}
         aria-describedby={enabled ? undefined : noteId}
         onClick={() => {
-          if (presetId !== null) usePresenter.getState().startPresenting(presetId);
+          if (presetId !== null) void usePresenter.getState().startPresenting(presetId);
         }}
       >
         Present this preset
       </button>
       {!enabled && (
         <span id={noteId} className="presenter-start-note">
-          {presetId === null ? 'Pick a preset to present it.' : 'This preset has no talk yet.'}
+          Pick a preset to present it.
         </span>
       )}
     </span>

@@ -2,11 +2,12 @@ import { create } from 'zustand';
 import { presetById } from '../../sim/presets/presets.ts';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import { useLab } from '../../state/store.ts';
-import { scriptOf } from './scripts.ts';
+import type { Beat } from './scripts.ts';
 
 // Presenter mode's own small store: which talk is running and which beat is on screen. Moving to a
 // beat drives the lab only through its public commands (loadPreset, seek, play, pause), so the
-// lab's views need no code of their own for presenting.
+// lab's views need no code of their own for presenting. The talks themselves (scripts.ts) are
+// loaded on demand when a talk starts: a first visit does not download them.
 
 export interface Presenting {
   presetId: string;
@@ -16,8 +17,13 @@ export interface Presenting {
 
 export interface PresenterState {
   presenting: Presenting | null;
-  /** Start the preset's talk at beat 0; false (and nothing changes) when it has no script. */
-  startPresenting: (presetId: string) => boolean;
+  /** The running talk's beats (none when no talk runs). */
+  beats: readonly Beat[];
+  /**
+   * Start the preset's talk at beat 0 once its script has loaded; false (and nothing changes) for
+   * an unknown preset or one without a script.
+   */
+  startPresenting: (presetId: string) => Promise<boolean>;
   next: () => void;
   previous: () => void;
   stop: () => void;
@@ -49,38 +55,50 @@ function exitFullscreen(): void {
   document.exitFullscreen().catch(() => undefined);
 }
 
+/** Every preset has a talk (scripts.test.ts checks it), so only the preset's existence is asked. */
+export function hasTalk(presetId: string | null): boolean {
+  return presetId !== null && presetById(presetId) !== undefined;
+}
+
 export const usePresenter = create<PresenterState>()((set, get) => {
-  const enterBeat = (presetId: string, beat: number): void => {
-    const target = scriptOf(presetId).at(beat);
+  const enterBeat = (presetId: string, beats: readonly Beat[], beat: number): void => {
+    const target = beats.at(beat);
     if (!target) return;
-    set({ presenting: { presetId, beat } });
+    set({ presenting: { presetId, beat }, beats });
     const lab = useLab.getState();
     lab.seek(target.atMs);
     if (target.play) lab.play();
     else lab.pause();
   };
   const move = (step: number): void => {
-    const { presenting } = get();
+    const { presenting, beats } = get();
     if (!presenting) return;
     const beat = presenting.beat + step;
-    if (beat < 0 || beat >= scriptOf(presenting.presetId).length) return;
-    enterBeat(presenting.presetId, beat);
+    if (beat < 0 || beat >= beats.length) return;
+    enterBeat(presenting.presetId, beats, beat);
   };
 
   return {
     presenting: null,
-    startPresenting: (presetId) => {
-      if (scriptOf(presetId).length === 0) return false;
-      if (!presetIsLoaded(presetId) && !useLab.getState().loadPreset(presetId)) return false;
+    beats: [],
+    startPresenting: async (presetId) => {
+      if (!hasTalk(presetId)) return false;
+      // Asked at once: the click's permission to go full screen does not outlast a slow load.
       requestFullscreen();
-      enterBeat(presetId, 0);
+      const { scriptOf } = await import('./scripts.ts');
+      const beats = scriptOf(presetId);
+      if (beats.length === 0 || (!presetIsLoaded(presetId) && !useLab.getState().loadPreset(presetId))) {
+        exitFullscreen();
+        return false;
+      }
+      enterBeat(presetId, beats, 0);
       return true;
     },
     next: () => move(1),
     previous: () => move(-1),
     stop: () => {
       if (!get().presenting) return;
-      set({ presenting: null });
+      set({ presenting: null, beats: [] });
       exitFullscreen();
     },
   };

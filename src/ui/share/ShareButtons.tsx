@@ -2,7 +2,7 @@ import './share.css';
 import { useRef, useState } from 'react';
 import { currentShareUrl } from '../../state/urlSync.ts';
 import { copyText } from './copyText.ts';
-import { EmbedDialog } from './EmbedDialog.tsx';
+import { EmbedDialog } from './LazyEmbedDialog.tsx';
 
 // "Copy link" copies the address that reproduces this exact run (scenario, playhead, speed, view);
 // "Embed…" builds the <iframe> snippet for slides.

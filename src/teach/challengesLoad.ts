@@ -1,6 +1,6 @@
 import type { Challenge } from './challengeTypes.ts';
 import { pollingTheory, longPollingTheory } from '../sim/theory.ts';
-import { formatBytes, formatInteger, formatMs, formatPercent, formatRate } from '../ui/format.ts';
+import { formatBytes, formatDurationMs, formatInteger, formatMs, formatPercent, formatRate } from '../ui/format.ts';
 import { connectionMemoryMb } from './closedForms.ts';
 import { finalOf } from './measures.ts';
 
@@ -38,7 +38,7 @@ export const LOAD_CHALLENGES: readonly Challenge[] = [
       return {
         value: theory.value.emptyRatio * 100,
         formula: 'e^(−λT)',
-        worked: `e^(−${formatRate(lambdaT)}) = ${formatPercent(theory.value.emptyRatio)} with λT = ${formatRate(scenario.events.ratePerSec)}/s × ${formatMs(scenario.polling.intervalMs)}`,
+        worked: `e^(−${formatRate(lambdaT)}) = ${formatPercent(theory.value.emptyRatio)} with λT = ${formatRate(scenario.events.ratePerSec)}/s × ${formatDurationMs(scenario.polling.intervalMs)}`,
         kind: 'exact',
       };
     },
@@ -77,7 +77,7 @@ export const LOAD_CHALLENGES: readonly Challenge[] = [
       return {
         value: theory.value.meanLatencyMs / 1000,
         formula: 'T/2 + d',
-        worked: `${formatMs(scenario.polling.intervalMs)} / 2 + ${formatMs(scenario.network.latencyMs)} = ${formatMs(theory.value.meanLatencyMs)}`,
+        worked: `${formatDurationMs(scenario.polling.intervalMs)} / 2 + ${formatMs(scenario.network.latencyMs)} = ${formatMs(theory.value.meanLatencyMs)}`,
         kind: 'exact',
       };
     },

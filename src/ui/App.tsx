@@ -19,6 +19,7 @@ import { GifExport } from './export/gif/GifExport.tsx';
 import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
 import { useLab } from '../state/store.ts';
+import { TeachMount } from './teach/TeachMount.tsx';
 
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
@@ -49,6 +50,7 @@ function Lab() {
         <PresetPicker />
         <PresenterButton presetId={presetId} />
         <ShareButtons />
+        <TeachMount />
       </div>
       <TimeControls />
       <main className="lab">

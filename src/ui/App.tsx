@@ -20,6 +20,7 @@ import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
 import { useLab } from '../state/store.ts';
 import { PanelBoundary } from './PanelBoundary.tsx';
+import { TeachMount } from './teach/TeachMount.tsx';
 
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
@@ -60,6 +61,7 @@ function Lab() {
         <PresetPicker />
         <PresenterButton presetId={presetId} />
         <ShareButtons />
+        <TeachMount />
       </div>
       <PanelBoundary name="The time controls">
         <TimeControls />

@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// The teaching features of issue 13, driven by role and name: a challenge opened by link, a
+// prediction, the run, the reveal; the "Challenges" list with progress.
+
+const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
+const playheadMs = async (page: Page) => Number(await timeline(page).inputValue());
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${String(v.nodes.length)})`)).toEqual([]);
+}
+
+test.describe('challenges', () => {
+  test('a challenge by link waits for a prediction, then plays and reveals the result', async ({ page }, testInfo) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('./?challenge=wasted-polls');
+    const panel = page.getByRole('region', { name: 'Challenge: Wasted polls' });
+    await expect(panel).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
+
+    // Before a prediction, the run waits at the start.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(panel.getByRole('status')).toContainText('The run waits for your prediction');
+    expect(await playheadMs(page)).toBe(0);
+
+    // A bad prediction is named, a good one is locked in.
+    const field = panel.getByLabel('Your prediction');
+    await field.fill('lots');
+    await panel.getByRole('button', { name: 'Lock in prediction' }).click();
+    await expect(panel.getByRole('alert')).toHaveText('Enter a number from 0 to 100 (%).');
+    await field.fill('50');
+    await panel.getByRole('button', { name: 'Lock in prediction' }).click();
+    await expect(panel.getByText('Your prediction, 50 %, is locked in.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => playheadMs(page)).toBeGreaterThan(1000);
+    await expect(page.getByRole('region', { name: 'Result' })).toHaveCount(0);
+    await timeline(page).fill('120000');
+
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect(result).toBeVisible();
+    await expect(result).toContainText('e^(−λT)');
+    await expect(result).toContainText('67 %');
+    await expect(result).toContainText(/You said 50\s%; the run gave 6\d(\.\d)?\s%: 1\d(\.\d)? points too low/);
+    await expect(result).toContainText('The run and the formula agree within');
+    await expect(result).toContainText('Events arrive at random');
+    await panel.screenshot({ path: testInfo.outputPath(`challenge-reveal-${testInfo.project.name}.png`) });
+    await expectNoSeriousAxeViolations(page);
+
+    // The list shows the progress, kept in this browser.
+    await page.getByRole('button', { name: 'Challenges' }).click();
+    const list = page.getByRole('dialog', { name: 'Challenges' });
+    await expect(list.getByRole('listitem').filter({ hasText: 'Wasted polls' })).toContainText(/Done: \d+ % off/);
+    await expect(list.getByRole('link', { name: 'Chat in both directions' })).toHaveAttribute('href', '?challenge=bidirectional-chat');
+    await expectNoSeriousAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+
+  test('a choice challenge opened from the list can be skipped and still reveals the answer', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Challenges' }).click();
+    await page.getByRole('dialog', { name: 'Challenges' }).getByRole('link', { name: 'Chat in both directions' }).click();
+    const panel = page.getByRole('region', { name: 'Challenge: Chat in both directions' });
+    await expect(panel).toBeVisible();
+    await expect(page).toHaveURL(/\?challenge=bidirectional-chat/);
+    await expect(panel.getByLabel('Your prediction')).toBeVisible();
+    await panel.getByRole('button', { name: 'Skip', exact: true }).click();
+    await expect(panel.getByRole('button', { name: 'Show the result now' })).toBeEnabled({ timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Show the result now' }).click();
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect(result).toContainText('WebSockets');
+    await expect(result).toContainText('You skipped the prediction this time.');
+    await panel.getByRole('button', { name: 'Close challenge' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page).not.toHaveURL(/challenge=/);
+  });
+
+  test('an unknown challenge name leaves the lab as it was and says so', async ({ page }) => {
+    await page.goto('./?challenge=no-such-thing');
+    await expect(page.getByText('There is no challenge named "no-such-thing"')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: /^Challenge:/ })).toHaveCount(0);
+  });
+});

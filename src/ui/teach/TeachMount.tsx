@@ -1,0 +1,31 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTeach } from './teachStore.ts';
+
+// The teaching features' entry (issue 13): the buttons that open them, and the lazily loaded
+// panels. Mounted with one line in App.tsx, so the page layout can place it anywhere.
+
+const TeachPanels = lazy(() => import('./TeachPanels.tsx'));
+
+export function TeachMount() {
+  const open = useTeach((s) => s.open);
+  const setOpen = useTeach((s) => s.setOpen);
+  const challengeId = useTeach((s) => s.challengeId);
+  const requested = challengeId !== null || Object.values(open).some(Boolean);
+  // Once loaded, the panels stay mounted: closing a dialog must not unmount it mid-close.
+  const [loaded, setLoaded] = useState(requested);
+  if (requested && !loaded) setLoaded(true);
+  return (
+    <div className="teach-mount">
+      <div className="teach-buttons" role="group" aria-label="Teaching">
+        <button type="button" aria-haspopup="dialog" onClick={() => setOpen('challenges', true)}>
+          Challenges
+        </button>
+      </div>
+      {loaded && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <TeachPanels />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,3 +1,4 @@
+import { LatencyHistogram } from './histogram.ts';
 import { Tally } from './tally.ts';
 import type { MechanismMetrics, MechanismTotals, MetricSeries, SteadyTotals } from './types.ts';
 
@@ -10,11 +11,28 @@ import type { MechanismMetrics, MechanismTotals, MetricSeries, SteadyTotals } fr
 // created there, and are followed to their delivery or loss during the drain too. The series run
 // on through the drain (events only: activity after the end is not counted anywhere).
 
-const SERIES_KEYS = [
-  'requests', 'responses', 'emptyResponses', 'created', 'delivered', 'lost', 'duplicates', 'outOfOrder',
-  'latencySum', 'bytesUp', 'bytesDown', 'bytesOverhead', 'bytesPayload', 'open', 'peakOpen', 'busyMs',
-] as const;
-type SeriesKey = (typeof SERIES_KEYS)[number];
+/** One array per series, each `seconds` long (a literal, so the object keeps one fixed shape). */
+function seriesArrays(seconds: number) {
+  const make = () => new Float64Array(seconds);
+  return {
+    requests: make(),
+    responses: make(),
+    emptyResponses: make(),
+    created: make(),
+    delivered: make(),
+    lost: make(),
+    duplicates: make(),
+    outOfOrder: make(),
+    latencySum: make(),
+    bytesUp: make(),
+    bytesDown: make(),
+    bytesOverhead: make(),
+    bytesPayload: make(),
+    open: make(),
+    peakOpen: make(),
+    busyMs: make(),
+  };
+}
 
 export class MetricsRecorder {
   /** The whole run. */
@@ -27,7 +45,7 @@ export class MetricsRecorder {
   private seconds: number;
   private readonly endMs: number;
   private readonly warmupMs: number;
-  private readonly s = {} as Record<SeriesKey, Float64Array>;
+  private s: ReturnType<typeof seriesArrays>;
   /** Seconds before this one have their end-of-second open-connection count filled in. */
   private openFilledTo = 0;
   /** Open connections when the window began (set at the first change at or after it). */
@@ -47,7 +65,7 @@ export class MetricsRecorder {
     this.seconds = Math.max(1, Math.ceil(durationSec));
     this.endMs = durationSec * 1000;
     this.warmupMs = warmupSec * 1000;
-    for (const key of SERIES_KEYS) this.s[key] = new Float64Array(this.seconds);
+    this.s = seriesArrays(this.seconds);
     this.latestDelivered = new Float64Array(recipients).fill(-Infinity);
   }
 
@@ -60,11 +78,9 @@ export class MetricsRecorder {
 
   private growTo(seconds: number): void {
     const capacity = Math.max(seconds, this.seconds * 2);
-    for (const key of SERIES_KEYS) {
-      const grown = new Float64Array(capacity);
-      grown.set(this.s[key]);
-      this.s[key] = grown;
-    }
+    const grown = seriesArrays(capacity);
+    for (const key of Object.keys(grown) as (keyof typeof grown)[]) grown[key].set(this.s[key]);
+    this.s = grown;
     this.seconds = capacity;
   }
 
@@ -138,12 +154,13 @@ export class MetricsRecorder {
     const i = this.sec(tMs);
     if (i > this.lastSecond) this.lastSecond = i;
     const latency = tMs - createdMs;
+    const bucket = LatencyHistogram.bucketOf(latency);
     const steady = this.inWindow(createdMs);
     this.all.delivered++;
-    this.all.latency.add(latency);
+    this.all.latency.addToBucket(bucket, latency);
     if (steady) {
       this.steady.delivered++;
-      this.steady.latency.add(latency);
+      this.steady.latency.addToBucket(bucket, latency);
     }
     this.s.delivered[i]++;
     this.s.latencySum[i] += latency;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Results } from '../sim/engine.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { formatErrors, parseScenarioJson } from '../sim/scenario/validate.ts';
-import { formatSummary, formatTable } from './table.ts';
+import { formatNotes, formatSummary, formatTable } from './table.ts';
 
 // The headless runner (DESIGN.md §6): `npm run -s sim -- FILE.json [--json]`.
 // Exit codes: 0 success, 1 unexpected failure, 2 bad usage, unreadable file or invalid scenario.
@@ -83,7 +83,7 @@ async function main(args: readonly string[]): Promise<number> {
   const results = orderResults(scenario, runScenario(scenario));
   const output = command.json
     ? JSON.stringify({ scenario, results }, null, 2)
-    : `${formatSummary(scenario)}\n\n${formatTable(results)}`;
+    : [formatSummary(scenario), '', formatTable(results), formatNotes(results)].filter((part, i) => i < 3 || part !== '').join('\n');
   process.stdout.write(`${output}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MechanismMetrics, MetricSeries } from '../sim/metrics/types.ts';
 import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
-import { formatNumber, formatSummary, formatTable } from './table.ts';
+import { formatNotes, formatNumber, formatSummary, formatTable } from './table.ts';
 
 const emptySeries: MetricSeries = {
   requests: [],
@@ -11,6 +11,7 @@ const emptySeries: MetricSeries = {
   eventsDelivered: [],
   eventsLost: [],
   duplicates: [],
+  eventsOutOfOrder: [],
   latencyMeanMs: [],
   bytesUp: [],
   bytesDown: [],
@@ -28,12 +29,13 @@ const polling: MechanismMetrics = {
   responses: 600,
   emptyResponses: 540,
   emptyRatio: 0.9,
-  events: { created: 60, delivered: 58, lost: 0, duplicates: 0, pending: 2 },
+  events: { created: 60, delivered: 58, lost: 0, duplicates: 0, pending: 2, outOfOrder: 0 },
   latencyMs: { mean: 1104.25, p50: 1050, p95: 1980.5, p99: 2040, max: 2101 },
   bytes: { up: 420000, down: 162000, overhead: 570000, payload: 12000 },
   peakOpenConnections: 10,
   serverUtilization: 0.000625,
   peakMemoryKb: 640,
+  steady: null,
   series: emptySeries,
 };
 
@@ -43,12 +45,13 @@ const webhook: MechanismMetrics = {
   responses: 0,
   emptyResponses: 0,
   emptyRatio: null,
-  events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
+  events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0, outOfOrder: 0 },
   latencyMs: { mean: null, p50: null, p95: null, p99: null, max: null },
   bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
   peakOpenConnections: 0,
   serverUtilization: null,
   peakMemoryKb: 0,
+  steady: null,
   series: emptySeries,
 };
 
@@ -71,6 +74,7 @@ describe('formatTable', () => {
       'events lost',
       'events duplicates',
       'events pending',
+      'events out of order',
       'latency mean ms',
       'latency p50 ms',
       'latency p95 ms',
@@ -83,26 +87,49 @@ describe('formatTable', () => {
       'peak open connections',
       'server utilization %',
       'peak memory KB',
+      'steady from s',
+      'steady requests/s',
+      'steady empty ratio',
+      'steady events created',
+      'steady events delivered',
+      'steady events lost',
+      'steady events pending',
+      'steady events out of order',
+      'steady latency mean ms',
+      'steady latency p95 ms',
+      'steady bytes overhead',
+      'steady peak open connections',
+      'steady server utilization %',
     ]);
   });
 
   it('right-aligns every column so that all lines have the same width', () => {
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
-    expect(lines[0]).toBe('                       polling  webhook');
+    expect(lines[0]).toBe('                              polling  webhook');
   });
 
   it('shows a figure that does not exist as a dash, never as 0 or NaN', () => {
     const row = (label: string) => lines.find((line) => line.startsWith(`${label} `));
-    expect(row('empty ratio')).toBe('empty ratio               0.90        —');
-    expect(row('latency p95 ms')).toBe('latency p95 ms         1,980.5        —');
-    expect(row('server utilization %')).toBe('server utilization %       0.1        —');
+    expect(row('empty ratio')).toBe('empty ratio                      0.90        —');
+    expect(row('latency p95 ms')).toBe('latency p95 ms                1,980.5        —');
+    expect(row('server utilization %')).toBe('server utilization %              0.1        —');
+    expect(row('steady requests/s')).toBe('steady requests/s                   —        —');
     expect(lines.join('\n')).not.toMatch(/NaN|Infinity|null/);
   });
 
   it('groups thousands and keeps a real zero as 0', () => {
     const row = (label: string) => lines.find((line) => line.startsWith(`${label} `));
-    expect(row('bytes up')).toBe('bytes up               420,000        0');
-    expect(row('requests/s')).toBe('requests/s                5.00     0.00');
+    expect(row('bytes up')).toBe('bytes up                      420,000        0');
+    expect(row('requests/s')).toBe('requests/s                       5.00     0.00');
+  });
+});
+
+describe('formatNotes', () => {
+  it('says which mechanisms ended with unresolved events, and that the figures exclude them', () => {
+    expect(formatNotes({ webhook, polling })).toBe(
+      'Note: polling: 2 events were still unresolved at the end of the run; the figures exclude them.',
+    );
+    expect(formatNotes({ webhook })).toBe('');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Results } from '../sim/engine.ts';
-import type { MechanismMetrics } from '../sim/metrics/types.ts';
+import type { MechanismMetrics, SteadyTotals } from '../sim/metrics/types.ts';
 import { MECHANISM_IDS, type Scenario } from '../sim/scenario/types.ts';
 
 // The CLI's human-readable output: one column per mechanism, one row per metric (DESIGN.md §6).
@@ -33,6 +33,7 @@ const ROWS: readonly Row[] = [
   { label: 'events lost', value: (m) => m.events.lost, decimals: 0 },
   { label: 'events duplicates', value: (m) => m.events.duplicates, decimals: 0 },
   { label: 'events pending', value: (m) => m.events.pending, decimals: 0 },
+  { label: 'events out of order', value: (m) => m.events.outOfOrder, decimals: 0 },
   { label: 'latency mean ms', value: (m) => m.latencyMs.mean, decimals: 1 },
   { label: 'latency p50 ms', value: (m) => m.latencyMs.p50, decimals: 1 },
   { label: 'latency p95 ms', value: (m) => m.latencyMs.p95, decimals: 1 },
@@ -45,7 +46,31 @@ const ROWS: readonly Row[] = [
   { label: 'peak open connections', value: (m) => m.peakOpenConnections, decimals: 0 },
   { label: 'server utilization %', value: (m) => m.serverUtilization, decimals: 1, scale: 100 },
   { label: 'peak memory KB', value: (m) => m.peakMemoryKb, decimals: 0 },
+  ...steadyRows([
+    { label: 'from s', value: (s) => s.fromSec, decimals: 1 },
+    { label: 'requests/s', value: (s) => s.requestsPerSec, decimals: 2 },
+    { label: 'empty ratio', value: (s) => s.emptyRatio, decimals: 2 },
+    { label: 'events created', value: (s) => s.events.created, decimals: 0 },
+    { label: 'events delivered', value: (s) => s.events.delivered, decimals: 0 },
+    { label: 'events lost', value: (s) => s.events.lost, decimals: 0 },
+    { label: 'events pending', value: (s) => s.events.pending, decimals: 0 },
+    { label: 'events out of order', value: (s) => s.events.outOfOrder, decimals: 0 },
+    { label: 'latency mean ms', value: (s) => s.latencyMs.mean, decimals: 1 },
+    { label: 'latency p95 ms', value: (s) => s.latencyMs.p95, decimals: 1 },
+    { label: 'bytes overhead', value: (s) => s.bytes.overhead, decimals: 0 },
+    { label: 'peak open connections', value: (s) => s.peakOpenConnections, decimals: 0 },
+    { label: 'server utilization %', value: (s) => s.serverUtilization, decimals: 1, scale: 100 },
+  ]),
 ];
+
+/** The same figures over the steady-state window, labelled "steady …"; a dash when there is none. */
+function steadyRows(rows: { label: string; value: (s: SteadyTotals) => number | null; decimals: number; scale?: number }[]): Row[] {
+  return rows.map((row) => ({
+    ...row,
+    label: `steady ${row.label}`,
+    value: (m: MechanismMetrics) => (m.steady ? row.value(m.steady) : null),
+  }));
+}
 
 function formatCell(row: Row, metrics: MechanismMetrics): string {
   const value = row.value(metrics);
@@ -56,6 +81,19 @@ function formatCell(row: Row, metrics: MechanismMetrics): string {
 export function formatSummary(scenario: Scenario): string {
   const clients = `${scenario.clients} ${scenario.clients === 1 ? 'client' : 'clients'}`;
   return `Scenario ${JSON.stringify(scenario.name)}: ${clients}, ${scenario.durationSec} s, seed ${scenario.seed}`;
+}
+
+/**
+ * One line per mechanism whose run (drain included) ended with events unresolved: the figures do not
+ * include them (they were neither delivered nor lost). Empty when every event was resolved.
+ */
+export function formatNotes(results: Results): string {
+  return MECHANISM_IDS.flatMap((id) => {
+    const pending = results[id]?.events.pending ?? 0;
+    if (pending === 0) return [];
+    const events = pending === 1 ? '1 event was' : `${formatNumber(pending)} events were`;
+    return [`Note: ${id}: ${events} still unresolved at the end of the run; the figures exclude them.`];
+  }).join('\n');
 }
 
 /** Labels left-aligned, figures right-aligned, mechanisms in the canonical order. */

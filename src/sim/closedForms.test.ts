@@ -198,7 +198,9 @@ describe('long polling', () => {
   it('never takes more than three transits once the first request is held', () => {
     // One client whose first event comes after its first request reached the server (checked
     // below for this seed), so the start-up transient (up to 4d) cannot hide in the maximum.
-    const simulation = createSimulation(scenarioOf({ ...input, seed: 2, clients: 1, durationSec: 3600 }), { traceClients: 1 });
+    // The client starts at t = 0 (no start-up spread), so its first request's timing is exact.
+    const single = { ...input, seed: 2, clients: 1, durationSec: 3600, clientStartSpreadSec: 0 };
+    const simulation = createSimulation(scenarioOf(single), { traceClients: 1 });
     simulation.advanceTo(3 * D);
     expect(simulation.results().longPolling?.events.created).toBe(0);
     simulation.runToEnd();
@@ -248,8 +250,10 @@ describe('long polling under a busy stream', () => {
   });
 
   it('delivers an event d + B²/(2·E[C]) after its creation on average: about 2d', () => {
-    expectWithin(longPolling().latencyMs.mean, D + (blindMs * blindMs) / (2 * meanCycleMs), 0.01);
-    expectOutside(longPolling().latencyMs.mean, D, 0.5);
+    // In the steady state: at 20 events/s the few seconds of start-up would weigh on the mean.
+    const steady = longPolling().steady!;
+    expectWithin(steady.latencyMs.mean, D + (blindMs * blindMs) / (2 * meanCycleMs), 0.01);
+    expectOutside(steady.latencyMs.mean, D, 0.5);
   });
 });
 
@@ -274,11 +278,14 @@ describe('server push over an open stream', () => {
     const metrics = () => results()[id]!;
 
     it('delivers an event one transit d (plus the push service time) after its creation', () => {
-      // Events created before the stream opened wait for it: a ~1e-4 fraction of the run.
-      expect(metrics().latencyMs.mean).toBeGreaterThanOrEqual(D_MS + PUSH_SERVICE_MS);
-      expect(metrics().latencyMs.mean).toBeLessThanOrEqual(D_MS + PUSH_SERVICE_MS + 0.1);
-      expectWithin(metrics().latencyMs.p99, D_MS + PUSH_SERVICE_MS, 0.002);
-      expectOutside(metrics().latencyMs.mean, 2 * D_MS, 0.1);
+      // In the steady state: events created before a client's stream opened waited for it.
+      const steady = metrics().steady!;
+      expect(steady.latencyMs.mean).toBeGreaterThanOrEqual(D_MS + PUSH_SERVICE_MS);
+      expect(steady.latencyMs.mean).toBeLessThanOrEqual(D_MS + PUSH_SERVICE_MS + 0.1);
+      expectWithin(steady.latencyMs.p99, D_MS + PUSH_SERVICE_MS, 0.002);
+      expectOutside(steady.latencyMs.mean, 2 * D_MS, 0.1);
+      // The whole run counts them: higher.
+      expect(metrics().latencyMs.mean).toBeGreaterThan(steady.latencyMs.mean!);
     });
 
     it('makes exactly one request per client, its handshake, when nothing drops', () => {
@@ -343,8 +350,8 @@ describe('webhooks during a receiver outage', () => {
     const withOneMoreAttempt = ratePerMs * (outageMs - sendOffsetsMs(RETRY.maxAttempts + 1)[RETRY.maxAttempts]);
     expectOutside(w.events.lost, withOneMoreAttempt, 0.1);
     expect(w.events.duplicates).toBe(0);
-    // Only the events of the last transit are still on the wire (25 expected).
-    expect(w.events.pending).toBeLessThan(ratePerMs * 2 * D_MS);
+    // The drain lets the events of the last transit arrive: nothing is left unresolved.
+    expect(w.events.pending).toBe(0);
   });
 
   it('delivers the rest of the outage events by the first attempt after it, on average Σ(e_j − e_(j−1))·e_j / e_m later', () => {

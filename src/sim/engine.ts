@@ -7,7 +7,9 @@ import type { MechanismRegistry } from './mechanisms/mechanism.ts';
 
 // The one entry point used by the CLI, the browser and the tests (DESIGN.md §3). Each selected
 // mechanism runs in its own world on the same seeded event stream; advanceTo moves them all to
-// the same simulated time, for live playback, and runToEnd finishes the batch.
+// the same simulated time, for live playback, and runToEnd finishes the batch. After durationSec
+// comes the drain: no new events, in-flight work finishes, and each world stops as soon as none
+// of its events is unresolved (or drainSec has passed).
 
 export type Results = Partial<Record<MechanismId, MechanismMetrics>>;
 
@@ -16,12 +18,20 @@ export interface SimulationOptions {
   traceClients?: number;
   /** The mechanism modules to run, by id; the real ones (registry.ts) unless a test swaps one. */
   mechanisms?: MechanismRegistry;
+  /** Called at every first delivery of an event: a full delivery log, for independent checks. */
+  onDelivery?: (id: MechanismId, recipient: number, createdMs: number, arrivedMs: number) => void;
 }
 
 export interface Simulation {
   readonly scenario: Scenario;
   /** Current simulated time in ms (the same for every mechanism). */
   nowMs(): number;
+  /** durationSec in ms: events are created before it, and the figures count activity up to it. */
+  durationMs(): number;
+  /**
+   * The end of the run, drain included: durationMs + drainSec until every mechanism's drain has
+   * finished, then the moment the last one did.
+   */
   endMs(): number;
   /** Process every scheduled event with time ≤ tMs (clamped to the end of the run). */
   advanceTo(tMs: number): void;
@@ -55,11 +65,24 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   for (const id of scenario.mechanisms) {
     const module = registry[id];
     const world = new World(scenario, id, traceClients, module.salt);
+    const onDelivery = options.onDelivery;
+    if (onDelivery) world.onDelivery = (recipient, createdMs, arrivedMs) => onDelivery(id, recipient, createdMs, arrivedMs);
     world.start(module.create(world));
     worlds.set(id, world);
   }
-  const endMs = scenario.durationSec * 1000;
+  const durationMs = scenario.durationSec * 1000;
+  const latestEndMs = durationMs + scenario.drainSec * 1000;
   let now = 0;
+  const isDone = (): boolean => {
+    for (const world of worlds.values()) if (!world.finished) return false;
+    return true;
+  };
+  const endMs = (): number => {
+    if (!isDone()) return latestEndMs;
+    let end = 0;
+    for (const world of worlds.values()) end = Math.max(end, world.finishedAtMs);
+    return end;
+  };
   const worldOf = (id: MechanismId): World => {
     const world = worlds.get(id);
     if (!world) throw new Error(`mechanism ${id} is not part of this scenario`);
@@ -67,32 +90,35 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const advanceTo = (tMs: number): void => {
-    const target = Math.min(Math.max(tMs, now), endMs);
+    const target = Math.min(Math.max(tMs, now), endMs());
     for (const world of worlds.values()) world.advanceTo(target);
-    now = target;
+    now = Math.min(target, endMs());
   };
 
   return {
     scenario,
     nowMs: () => now,
-    endMs: () => endMs,
+    durationMs: () => durationMs,
+    endMs,
     advanceTo,
-    runToEnd: () => advanceTo(endMs),
-    isDone: () => now >= endMs,
+    runToEnd: () => advanceTo(latestEndMs),
+    isDone,
     results: () => {
       const results: Results = {};
       for (const [id, world] of worlds) {
-        world.mechanism.settle(now);
-        results[id] = world.metrics.summary(now);
+        const at = Math.min(now, world.finishedAtMs);
+        world.mechanism.settle(at);
+        results[id] = world.metrics.summary(at);
       }
       return results;
     },
     totals: (id) => {
       const world = worldOf(id);
-      world.mechanism.settle(now);
-      return world.metrics.totals(now);
+      const at = Math.min(now, world.finishedAtMs);
+      world.mechanism.settle(at);
+      return world.metrics.totals(at);
     },
-    latencyCdf: (id, maxPoints) => worldOf(id).metrics.latency.cdf(maxPoints),
+    latencyCdf: (id, maxPoints) => worldOf(id).metrics.all.latency.cdf(maxPoints),
     trace: (id) => worlds.get(id)?.trace.messages ?? [],
     spans: (id) => worlds.get(id)?.trace.spans ?? [],
     traceTruncated: (id) => {

@@ -211,6 +211,8 @@ function allowedNulls(m: MechanismMetrics): Set<string> {
   const allowed = new Set<string>();
   if (m.events.delivered === 0) for (const k of ['mean', 'p50', 'p95', 'p99', 'max']) allowed.add(`.latencyMs.${k}`);
   if (m.emptyRatio === null) allowed.add('.emptyRatio');
+  if (m.steady && m.steady.events.delivered === 0) for (const k of ['mean', 'p50', 'p95', 'p99', 'max']) allowed.add(`.steady.latencyMs.${k}`);
+  if (m.steady && m.steady.emptyRatio === null) allowed.add('.steady.emptyRatio');
   m.series.eventsDelivered.forEach((n, i) => {
     if (n === 0) allowed.add(`.series.latencyMeanMs[${i}]`);
   });
@@ -289,7 +291,11 @@ describe('a run of any valid scenario', () => {
       expect(sum(m.series.eventsDelivered), where).toBe(delivered);
       expect(sum(m.series.eventsLost), where).toBe(lost);
       expect(sum(m.series.duplicates), where).toBe(duplicates);
+      expect(sum(m.series.eventsOutOfOrder), where).toBe(m.events.outOfOrder);
+      expect(m.events.outOfOrder, where).toBeLessThanOrEqual(delivered);
       const id = mechanismOf(where);
+      // One ordered connection and a log read in order: nothing can overtake.
+      if (id !== 'webhook') expect(m.events.outOfOrder, `${where}: in-order transport`).toBe(0);
       if (id !== 'webhook') expect(duplicates, `${where}: only webhooks deliver twice`).toBe(0);
       if (id === 'polling' || id === 'longPolling' || id === 'sse') expect(lost, `${where}: events wait at the server`).toBe(0);
     });
@@ -348,15 +354,63 @@ describe('a run of any valid scenario', () => {
     });
   }, PROPERTY_TIMEOUT_MS);
 
-  it('gives every series one value per simulated second, and memory in step with connections', () => {
+  it('gives every series one value per simulated second, drain included, and memory in step with connections', () => {
     forEveryMechanism((m, scenario, where) => {
-      const seconds = Math.ceil(scenario.durationSec);
+      const seconds = m.series.requests.length;
+      expect(seconds, where).toBeGreaterThanOrEqual(Math.ceil(scenario.durationSec));
+      expect(seconds, where).toBeLessThanOrEqual(Math.ceil(scenario.durationSec + scenario.drainSec) + 1);
       for (const key of Object.keys(m.series) as (keyof MetricSeries)[]) expect(m.series[key], `${where} series.${key}`).toHaveLength(seconds);
       expect(m.peakMemoryKb, where).toBe(m.peakOpenConnections * scenario.server.memoryPerConnectionKb);
-      for (const n of m.series.openConnections) {
+      // The peak is the run's; the drain after it may open connections of its own.
+      m.series.openConnections.forEach((n, i) => {
         expect(n, where).toBeGreaterThanOrEqual(0);
-        expect(n, where).toBeLessThanOrEqual(m.peakOpenConnections);
+        if (i < Math.floor(scenario.durationSec)) expect(n, where).toBeLessThanOrEqual(m.peakOpenConnections);
+      });
+      // Only events are followed through the drain; activity after the end is not counted.
+      const drainSeconds = Math.ceil(scenario.durationSec);
+      for (const key of ['requests', 'responses', 'bytesUp', 'bytesDown', 'serverUtilization', 'eventsCreated'] as const) {
+        expect(sum(m.series[key].slice(drainSeconds)), `${where} series.${key} after the end`).toBe(0);
       }
+    });
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('counts the steady-state window as a part of the run, with the same balances', () => {
+    forEveryMechanism((m, scenario, where) => {
+      const steady = m.steady;
+      expect(steady, where).not.toBeNull();
+      if (!steady) return;
+      expect(steady.toSec, where).toBe(scenario.durationSec);
+      expect(steady.fromSec, where).toBeLessThan(steady.toSec);
+      expect(steady.requestsPerSec, where).toBeCloseTo(steady.requests / (steady.toSec - steady.fromSec), 9);
+      const { created, delivered, lost, duplicates, pending, outOfOrder } = steady.events;
+      expect(delivered + lost + pending, where).toBe(created);
+      for (const [part, whole] of [
+        [steady.requests, m.requests],
+        [steady.responses, m.responses],
+        [steady.emptyResponses, m.emptyResponses],
+        [created, m.events.created],
+        [delivered, m.events.delivered],
+        [lost, m.events.lost],
+        [duplicates, m.events.duplicates],
+        [pending, m.events.pending],
+        [outOfOrder, m.events.outOfOrder],
+        [steady.bytes.up, m.bytes.up],
+        [steady.bytes.down, m.bytes.down],
+        [steady.bytes.overhead, m.bytes.overhead],
+        [steady.bytes.payload, m.bytes.payload],
+        [steady.peakOpenConnections, m.peakOpenConnections],
+      ]) {
+        expect(part, where).toBeGreaterThanOrEqual(0);
+        expect(part, where).toBeLessThanOrEqual(whole);
+      }
+      expect(steady.serverUtilization!, where).toBeGreaterThanOrEqual(0);
+      expect(steady.serverUtilization!, where).toBeLessThanOrEqual(1 + 1e-9);
+      expect(steady.bytes.overhead + steady.bytes.payload, where).toBe(steady.bytes.up + steady.bytes.down);
+      // Requests in the window are the series' requests from the first whole second in it on,
+      // plus part of the second it starts in.
+      const fromSecond = Math.ceil(steady.fromSec);
+      expect(steady.requests, where).toBeGreaterThanOrEqual(sum(m.series.requests.slice(fromSecond)));
+      expect(steady.requests, where).toBeLessThanOrEqual(sum(m.series.requests.slice(Math.floor(steady.fromSec))));
     });
   }, PROPERTY_TIMEOUT_MS);
 

@@ -27,7 +27,10 @@ export interface MechanismRecording {
 
 export interface RunRecording {
   scenario: Scenario;
+  /** durationSec in ms: events are created before it, and activity is counted up to it. */
   durationMs: number;
+  /** The simulated time the recording reaches: durationMs plus the part of the drain that ran. */
+  endMs: number;
   /** Seconds between snapshots: 1, or more for runs longer than MAX_SNAPSHOTS seconds. */
   snapshotEverySec: number;
   traceClients: number;
@@ -39,8 +42,8 @@ const CDF_POINTS = 50;
 const MAX_SNAPSHOTS = 1800;
 
 /**
- * Run `scenario` to its end, taking totals every simulated second. `onProgress(simulatedMs)` is
- * called after each second, for progress bars.
+ * Run `scenario` to its end, drain included, taking totals every simulated second.
+ * `onProgress(simulatedMs)` is called after each second, for progress bars.
  */
 export function recordRun(
   scenario: Scenario,
@@ -48,24 +51,23 @@ export function recordRun(
   onProgress?: (simulatedMs: number) => void,
 ): RunRecording {
   const simulation = createSimulation(scenario, { traceClients });
-  const endMs = simulation.endMs();
+  const durationMs = simulation.durationMs();
   const totalsAt = new Map<MechanismId, MechanismTotals[]>();
   const cdfAt = new Map<MechanismId, LatencyCdfPoint[][]>();
   for (const id of scenario.mechanisms) {
     totalsAt.set(id, []);
     cdfAt.set(id, []);
   }
-  const snapshotEverySec = Math.max(1, Math.ceil(endMs / 1000 / MAX_SNAPSHOTS));
+  const snapshotEverySec = Math.max(1, Math.ceil(durationMs / 1000 / MAX_SNAPSHOTS));
   const stepMs = snapshotEverySec * 1000;
   for (let t = stepMs; ; t += stepMs) {
-    const at = Math.min(t, endMs);
-    simulation.advanceTo(at);
+    simulation.advanceTo(t);
     for (const id of scenario.mechanisms) {
       totalsAt.get(id)?.push(simulation.totals(id));
       cdfAt.get(id)?.push(simulation.latencyCdf(id, CDF_POINTS));
     }
-    onProgress?.(at);
-    if (at >= endMs) break;
+    onProgress?.(simulation.nowMs());
+    if (simulation.isDone()) break;
   }
   const final = simulation.results();
   const mechanisms: RunRecording['mechanisms'] = {};
@@ -80,5 +82,5 @@ export function recordRun(
       spans: simulation.spans(id),
     };
   }
-  return { scenario, durationMs: endMs, snapshotEverySec, traceClients, mechanisms };
+  return { scenario, durationMs, endMs: simulation.endMs(), snapshotEverySec, traceClients, mechanisms };
 }

@@ -12,6 +12,7 @@ import { pack, type Mechanism } from './mechanisms/mechanism.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
+import { warmupSecOf } from './scenario/warmup.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers.
@@ -30,7 +31,14 @@ export class World {
   /** Per-client streams for this mechanism's own choices (backoff jitter, poll phase…). */
   readonly backoffRng: RandomStreams;
   readonly phaseRng: RandomStreams;
+  /** Events and client messages are created before this: durationSec. */
+  readonly durationMs: number;
+  /** Nothing happens after this: durationSec + drainSec (the drain may end earlier). */
   readonly endMs: number;
+  /** The drain found nothing unresolved (or reached its end) at `finishedAtMs`. */
+  finished = false;
+  finishedAtMs = Infinity;
+  private drainStarted = false;
   /** Scheduler events handled so far. */
   processed = 0;
   /** Queue length summed over samples taken every 65,536 events (for the benchmark). */
@@ -47,12 +55,19 @@ export class World {
 
   /** `salt` separates this mechanism's random streams from the others' (its module's `salt`). */
   constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number, salt: number) {
-    this.endMs = scenario.durationSec * 1000;
-    this.metrics = new MetricsRecorder(scenario.durationSec, scenario.server.workers, scenario.server.memoryPerConnectionKb);
-    this.source = new EventSource(scenario, this.endMs, this.metrics);
+    this.durationMs = scenario.durationSec * 1000;
+    this.endMs = this.durationMs + scenario.drainSec * 1000;
+    this.metrics = new MetricsRecorder(
+      scenario.durationSec,
+      warmupSecOf(scenario),
+      scenario.server.workers,
+      scenario.server.memoryPerConnectionKb,
+      scenario.clients,
+    );
+    this.source = new EventSource(scenario, this.durationMs, this.metrics);
     this.net = new Network(scenario, salt, this.metrics);
     this.server = new Server(scenario, this.metrics);
-    this.metrics.bookedAfter = (nowMs) => this.server.bookedBetween(nowMs, this.endMs);
+    this.metrics.bookedFrom = (fromMs) => this.server.bookedBetween(fromMs, this.durationMs);
     this.conns = new Connections(scenario, this.metrics);
     this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
     this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
@@ -81,11 +96,43 @@ export class World {
     this.sched.push(tMs, kind, a, b);
   }
 
-  /** Process every event at or before tMs (never past the end of the run). */
+  /** When client `client` first connects: the same random moment of the spread in every mechanism. */
+  startMs(client: number): number {
+    return this.phaseRng.next(client) * this.scenario.clientStartSpreadSec * 1000;
+  }
+
+  /**
+   * Process every event at or before tMs. Past durationSec this is the drain: it stops for good
+   * at the first moment no event is unresolved, or at the end of the drain.
+   */
   advanceTo(tMs: number): void {
+    if (this.finished) return;
     const until = Math.min(tMs, this.endMs);
+    this.process(Math.min(until, this.durationMs), false);
+    if (until < this.durationMs) return;
+    if (!this.drainStarted) {
+      this.drainStarted = true;
+      // Lazily drawn events are all known now: none is created from here on.
+      this.mechanism.settle(this.durationMs);
+      if (this.metrics.pending === 0) {
+        this.finish(this.durationMs);
+        return;
+      }
+    }
+    if (this.process(until, true)) return;
+    if (until >= this.endMs) this.finish(this.endMs);
+  }
+
+  private finish(tMs: number): void {
+    this.finished = true;
+    this.finishedAtMs = tMs;
+  }
+
+  /** Handle events up to `until`; when draining, stop (and return true) once nothing is unresolved. */
+  private process(until: number, draining: boolean): boolean {
     const sched = this.sched;
     const mechanism = this.mechanism;
+    const metrics = this.metrics;
     while (sched.popUntil(until)) {
       const kind = sched.kind;
       const a = sched.a;
@@ -98,7 +145,12 @@ export class World {
       }
       if (kind >= MECHANISM_KINDS) mechanism.handle(kind, a, b, t);
       else this.handleWorldEvent(kind, a, b, t);
+      if (draining && metrics.pending === 0) {
+        this.finish(t);
+        return true;
+      }
     }
+    return false;
   }
 
   /** Called every SAMPLE_EVENTS events: throws when simulated time has stopped advancing. */
@@ -138,12 +190,12 @@ export class World {
 
   private scheduleCreation(s: number): void {
     const next = this.source.nextMs[s];
-    if (next < this.endMs) this.schedule(next, Kind.eventCreated, s, 0);
+    if (next < this.durationMs) this.schedule(next, Kind.eventCreated, s, 0);
   }
 
   private scheduleClientMessage(client: number, tMs: number): void {
     const next = tMs + this.clientMessageRng.exponential(client, this.clientMessageMeanGapMs);
-    if (next < this.endMs) this.schedule(next, Kind.clientMessage, client, 0);
+    if (next < this.durationMs) this.schedule(next, Kind.clientMessage, client, 0);
   }
 
   // ---- connections ------------------------------------------------------------------------
@@ -290,10 +342,14 @@ export class World {
     this.mechanism.onServerDown(t);
   }
 
-  /** Record an event delivery: latency from its creation to arrival at tMs. */
-  deliver(source: number, index: number, tMs: number): void {
-    this.metrics.delivery(tMs, tMs - this.source.timeOf(source, index));
+  /** The first delivery to `recipient` at tMs of an event created at createdMs. */
+  deliver(recipient: number, createdMs: number, tMs: number): void {
+    this.metrics.delivery(tMs, createdMs, recipient);
+    this.onDelivery?.(recipient, createdMs, tMs);
   }
+
+  /** Sees every first delivery (SimulationOptions.onDelivery). */
+  onDelivery: ((recipient: number, createdMs: number, arrivedMs: number) => void) | undefined = undefined;
 
   /** Trace a message that `client` sent or received on `slot`'s current connection. */
   traceMessage(kind: MessageKind, client: number, up: boolean, sendMs: number, arriveMs: number, events: number, bytes: number, slot: number): void {

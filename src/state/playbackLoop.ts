@@ -14,7 +14,7 @@ export function startPlaybackLoop(): () => void {
     const elapsed = last === null ? 0 : Math.min(now - last, MAX_FRAME_MS);
     last = now;
     if (!state.playing || !state.recording) return;
-    const end = state.recording.durationMs;
+    const end = state.recording.endMs;
     const next = state.playheadMs + elapsed * state.speed;
     if (next >= end) useLab.setState(state.loop ? { playheadMs: 0 } : { playheadMs: end, playing: false });
     else useLab.setState({ playheadMs: next });

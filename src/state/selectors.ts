@@ -13,16 +13,16 @@ export const useRecording = (): RunRecording | null => useLab((s) => s.recording
 
 /** Index into the per-second series for the playhead: the last completed second, or −1. */
 export function secondIndex(recording: RunRecording, playheadMs: number): number {
-  const seconds = Math.ceil(recording.durationMs / 1000);
-  if (playheadMs >= recording.durationMs) return seconds - 1;
+  const seconds = Math.ceil(recording.endMs / 1000);
+  if (playheadMs >= recording.endMs) return seconds - 1;
   return Math.min(seconds - 1, Math.floor(playheadMs / 1000) - 1);
 }
 
 /** Index into totalsAt / cdfAt for the playhead: the last snapshot taken by then, or −1. */
 export function snapshotIndex(recording: RunRecording, playheadMs: number): number {
   const every = recording.snapshotEverySec * 1000;
-  const count = Math.ceil(recording.durationMs / every);
-  if (playheadMs >= recording.durationMs) return count - 1;
+  const count = Math.ceil(recording.endMs / every);
+  if (playheadMs >= recording.endMs) return count - 1;
   return Math.min(count - 1, Math.floor(playheadMs / every) - 1);
 }
 

@@ -178,9 +178,10 @@ describe('malformed share links are rejected with a message naming the problem',
 
   it('rejects a playhead outside the run, naming its bounds', () => {
     expect(errorOf(hashOf({ playheadMs: -1 }))).toBe(
-      'playheadMs: must be a number from 0 to 120000 (the end of the run) (got -1)',
+      'playheadMs: must be a number from 0 to 420000 (the end of the run) (got -1)',
     );
-    expect(errorOf(hashOf({ scenario: { durationSec: 10 }, playheadMs: 10_001 }))).toBe(
+    // The run ends at durationSec + drainSec at the latest.
+    expect(errorOf(hashOf({ scenario: { durationSec: 10, drainSec: 0 }, playheadMs: 10_001 }))).toBe(
       'playheadMs: must be a number from 0 to 10000 (the end of the run) (got 10001)',
     );
     expect(errorOf(hashOf({ playheadMs: '5s' }))).toMatch(/^playheadMs: .*\(got "5s"\)$/);

@@ -190,7 +190,8 @@ export function decodeShareState(hash: string): DecodeResult {
   }
   const parsed = parseScenario(isObject(payload.scenario) ? payload.scenario : {});
   if (!parsed.ok) errors.push(...parsed.errors);
-  checkPlayback(payload, parsed.ok ? parsed.scenario.durationSec : null, errors);
+  // The playhead may stand in the drain after durationSec (the run ends there at the latest).
+  checkPlayback(payload, parsed.ok ? parsed.scenario.durationSec + parsed.scenario.drainSec : null, errors);
   if (errors.length > 0 || !parsed.ok) return { ok: false, error: formatErrors(errors) };
 
   const fields = payload as SharePayload;

@@ -84,7 +84,7 @@ export function nextMessageTime(recording: RunRecording, afterMs: number): numbe
       if (m.arriveMs > afterMs && m.arriveMs < next) next = m.arriveMs;
     }
   }
-  return Number.isFinite(next) && next <= recording.durationMs ? next : null;
+  return Number.isFinite(next) && next <= recording.endMs ? next : null;
 }
 
 export const useLab = create<LabState>()((set, get) => {
@@ -92,7 +92,7 @@ export const useLab = create<LabState>()((set, get) => {
     if (reply.type === 'progress') set({ progressMs: reply.simulatedMs });
     else if (reply.type === 'error') set({ status: 'error', runError: reply.message });
     else {
-      const durationMs = reply.recording.durationMs;
+      const durationMs = reply.recording.endMs;
       set((s) => ({
         status: 'ready',
         recording: reply.recording,
@@ -182,7 +182,7 @@ export const useLab = create<LabState>()((set, get) => {
     play: () => {
       const { recording, playheadMs } = get();
       // Pressing play at the end starts over, as media players do.
-      if (recording && playheadMs >= recording.durationMs) set({ playheadMs: 0 });
+      if (recording && playheadMs >= recording.endMs) set({ playheadMs: 0 });
       set({ playing: true });
     },
     pause: () => set({ playing: false }),
@@ -190,14 +190,14 @@ export const useLab = create<LabState>()((set, get) => {
     restart: () => set({ playheadMs: 0 }),
     setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
     seek: (ms) => {
-      const duration = get().recording?.durationMs ?? get().scenario.durationSec * 1000;
+      const duration = get().recording?.endMs ?? get().scenario.durationSec * 1000;
       set({ playheadMs: Math.min(duration, Math.max(0, ms)) });
     },
     step: () => {
       const { recording, playheadMs } = get();
       if (!recording) return;
       const next = nextMessageTime(recording, playheadMs);
-      set({ playing: false, playheadMs: next ?? recording.durationMs });
+      set({ playing: false, playheadMs: next ?? recording.endMs });
     },
 
     helpOpen: false,

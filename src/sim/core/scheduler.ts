@@ -1,5 +1,5 @@
-// The event queue, ordered by (time, priority of the kind, insertion sequence) so ties resolve
-// the same way every run (STYLE.md §3).
+// The event queue, ordered by (time, insertion sequence) so ties resolve the same way every run,
+// first scheduled first (STYLE.md §3).
 //
 // Two stores behind one order. Most events are scheduled a fixed delay after "now" (arrivals one
 // network delay later, heartbeats, timeouts), so events of one kind are usually pushed in time
@@ -66,7 +66,6 @@ export class Scheduler {
   private readonly activeIndex: Int32Array;
   private readonly activeHead: Float64Array;
   private activeCount = 0;
-  private readonly priorityOfKind: Int32Array;
   private readonly heapOnly: Uint8Array;
 
   private heapSize = 0;
@@ -84,19 +83,14 @@ export class Scheduler {
 
   /**
    * `heapKinds`: kinds whose times are random draws (event creation): they would scatter over many
-   * rings and slow every pop, so they always go to the heap. `priorities[kind]`: lower runs first
-   * among events at the same time (default 0).
+   * rings and slow every pop, so they always go to the heap.
    */
-  constructor(kindCount: number, heapKinds: readonly number[] = [], priorities: readonly number[] = []) {
-    this.priorityOfKind = new Int32Array(kindCount);
+  constructor(kindCount: number, heapKinds: readonly number[] = []) {
     this.heapOnly = new Uint8Array(kindCount);
     for (const k of heapKinds) this.heapOnly[k] = 1;
     this.rings = new Array<Ring | undefined>(kindCount * OCTAVES).fill(undefined);
     this.activeIndex = new Int32Array(kindCount * OCTAVES);
     this.activeHead = new Float64Array(kindCount * OCTAVES);
-    for (let k = 0; k < kindCount; k++) {
-      this.priorityOfKind[k] = priorities[k] ?? 0;
-    }
   }
 
   push(timeMs: number, kind: number, a: number, b: number): void {
@@ -186,27 +180,17 @@ export class Scheduler {
     return true;
   }
 
-  /** Order of two ring heads at the same time: priority of the kind, then sequence. */
+  /** Order of two ring heads at the same time: the one scheduled first. */
   private ringBefore(i: number, j: number): boolean {
-    const ri = this.activeIndex[i];
-    const rj = this.activeIndex[j];
-    const pi = this.priorityOfKind[ri >> OCTAVE_BITS];
-    const pj = this.priorityOfKind[rj >> OCTAVE_BITS];
-    if (pi !== pj) return pi < pj;
-    const a = this.rings[ri] as Ring;
-    const b = this.rings[rj] as Ring;
+    const a = this.rings[this.activeIndex[i]] as Ring;
+    const b = this.rings[this.activeIndex[j]] as Ring;
     return a.seq[a.head] < b.seq[b.head];
   }
 
-  /** The heap's top (at the same time as ring head `best`) runs first. */
+  /** The heap's top (at the same time as ring head `best`) was scheduled first. */
   private heapBeforeRing(best: number): boolean {
-    const slot = this.heapSlot[0];
-    const index = this.activeIndex[best];
-    const ph = this.priorityOfKind[this.slotKind[slot]];
-    const pr = this.priorityOfKind[index >> OCTAVE_BITS];
-    if (ph !== pr) return ph < pr;
-    const ring = this.rings[index] as Ring;
-    return this.slotSeq[slot] < ring.seq[ring.head];
+    const ring = this.rings[this.activeIndex[best]] as Ring;
+    return this.slotSeq[this.heapSlot[0]] < ring.seq[ring.head];
   }
 
   private popHeap(): void {
@@ -226,11 +210,8 @@ export class Scheduler {
     return this.nextSlot++;
   }
 
-  /** (timeA, slotA) runs before (timeB, slotB) given equal times. */
+  /** (timeA, slotA) runs before (timeB, slotB) given equal times: it was scheduled first. */
   private tieBefore(slotA: number, slotB: number): boolean {
-    const pa = this.priorityOfKind[this.slotKind[slotA]];
-    const pb = this.priorityOfKind[this.slotKind[slotB]];
-    if (pa !== pb) return pa < pb;
     return this.slotSeq[slotA] < this.slotSeq[slotB];
   }
 

@@ -31,7 +31,8 @@ export class Cursors {
     const from = this.acked[client];
     if (upTo <= from) return 0;
     const source = this.sourceOf(client);
-    for (let i = from; i < upTo; i++) this.world.deliver(source, i, tMs);
+    const log = this.world.source;
+    for (let i = from; i < upTo; i++) this.world.deliver(client, log.timeOf(source, i), tMs);
     this.acked[client] = upTo;
     if (this.sent[client] < upTo) this.sent[client] = upTo;
     if (!this.broadcast) this.world.source.release(source, upTo);
@@ -40,9 +41,10 @@ export class Cursors {
 
   /** Everything not yet delivered is lost (a socket without resume dropped it). */
   loseUndelivered(client: number, tMs: number): void {
-    const count = this.world.source.count(this.sourceOf(client));
-    const lost = count - this.acked[client];
-    if (lost > 0) this.world.metrics.eventsLost(tMs, lost);
+    const source = this.sourceOf(client);
+    const log = this.world.source;
+    const count = log.count(source);
+    for (let i = this.acked[client]; i < count; i++) this.world.metrics.eventLost(tMs, log.timeOf(source, i));
     this.acked[client] = count;
     this.sent[client] = count;
     if (!this.broadcast) this.world.source.release(client, count);

@@ -107,7 +107,7 @@ export class LongPollClient {
     if (!sameEpoch(packed, world.conns.epoch[slot])) return;
     const delivered = this.cursors.deliverUpTo(client, upTo, tMs);
     world.metrics.response(tMs, delivered === 0);
-    world.metrics.carrier();
+    world.metrics.carrier(tMs);
     world.release(slot, tMs);
     if (tMs < world.endMs) this.send(client, tMs);
   }

@@ -22,8 +22,8 @@ class LongPolling implements Mechanism {
   }
 
   start(): void {
-    // Every client opens its first long poll at t = 0, unconnected (DESIGN.md §5).
-    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(0, MECHANISM_KINDS, c, 0);
+    // Every client opens its first long poll, unconnected, at its start (DESIGN.md §5).
+    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(this.world.startMs(c), MECHANISM_KINDS, c, 0);
   }
 
   handle(kind: number, a: number, b: number, tMs: number): void {

@@ -77,7 +77,7 @@ class Polling implements Mechanism {
     if (!sameEpoch(packed, world.conns.epoch[slot])) return;
     const delivered = this.cursors.deliverUpTo(client, upTo, tMs);
     world.metrics.response(tMs, delivered === 0);
-    world.metrics.carrier();
+    world.metrics.carrier(tMs);
     world.release(slot, tMs);
     if (!this.fixedRate) this.scheduleTick(client, tMs + this.intervalMs);
   }

@@ -33,7 +33,7 @@ class ServerSentEvents implements Mechanism {
   }
 
   start(): void {
-    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(0, CONNECT, c, 0);
+    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(this.world.startMs(c), CONNECT, c, 0);
   }
 
   handle(kind: number, a: number, b: number, tMs: number): void {
@@ -103,7 +103,7 @@ class ServerSentEvents implements Mechanism {
     if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return; // replayed later
     this.cursors.deliverUpTo(client, upTo, tMs);
     if (head) world.metrics.response(tMs, false);
-    else world.metrics.carrier();
+    else world.metrics.carrier(tMs);
   }
 
   private heartbeat(packed: number, tMs: number): void {

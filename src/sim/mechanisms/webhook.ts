@@ -125,11 +125,11 @@ class Webhooks implements Mechanism {
     const chains = this.chains;
     if (chains.token[chain] !== token || chains.client[chain] < 0) return;
     if (chains.delivered[chain]) {
-      this.world.metrics.duplicate(tMs);
+      this.world.metrics.duplicate(tMs, chains.createdMs[chain]);
       return;
     }
     chains.delivered[chain] = 1;
-    this.world.metrics.delivery(tMs, tMs - chains.createdMs[chain]);
+    this.world.deliver(chains.client[chain], chains.createdMs[chain], tMs);
   }
 
   private outcome(chain: number, token: number, tMs: number): void {
@@ -138,7 +138,7 @@ class Webhooks implements Mechanism {
     const world = this.world;
     const outcome = chains.outcome[chain];
     if (outcome !== TIMED_OUT) world.metrics.response(tMs, false);
-    world.metrics.carrier();
+    world.metrics.carrier(tMs);
     this.endAttempt(chain, tMs, outcome === TIMED_OUT);
     if (outcome === SUCCESS) chains.release(chain);
     else this.failed(chain, tMs);
@@ -165,7 +165,7 @@ class Webhooks implements Mechanism {
     const attempts = chains.attempts[chain];
     const client = chains.client[chain];
     if (attempts >= maxAttempts) {
-      if (!chains.delivered[chain]) world.metrics.eventsLost(tMs, 1); // dead-lettered
+      if (!chains.delivered[chain]) world.metrics.eventLost(tMs, chains.createdMs[chain]); // dead-lettered
       world.trace.span('deadLetter', client, NO_CONNECTION, tMs, tMs, attempts);
       chains.release(chain);
       return;

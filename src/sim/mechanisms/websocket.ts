@@ -65,7 +65,7 @@ class WebSockets implements Mechanism {
   }
 
   start(): void {
-    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(0, CONNECT, c, 0);
+    for (let c = 0; c < this.world.scenario.clients; c++) this.world.schedule(this.world.startMs(c), CONNECT, c, 0);
   }
 
   handle(kind: number, a: number, b: number, tMs: number): void {
@@ -175,7 +175,7 @@ class WebSockets implements Mechanism {
     const client = unpackClient(packed);
     if (!sameEpoch(packed, this.world.conns.epoch[mainSlot(client)])) return;
     this.cursors.deliverUpTo(client, upTo, tMs);
-    this.world.metrics.carrier();
+    this.world.metrics.carrier(tMs);
   }
 
   private ping(packed: number, tMs: number): void {

@@ -16,10 +16,15 @@ export class LatencyHistogram {
   private lowBucket = BUCKETS;
   private highBucket = -1;
 
-  add(latencyMs: number): void {
+  /** The bucket of a latency: one logarithm, shared when two histograms take the same value. */
+  static bucketOf(latencyMs: number): number {
+    const i = Math.floor(Math.log((latencyMs < 0 ? 0 : latencyMs) + 1) / LOG_GROWTH);
+    return i >= BUCKETS ? BUCKETS - 1 : i;
+  }
+
+  /** Add a latency whose bucket (bucketOf) is already known. */
+  addToBucket(i: number, latencyMs: number): void {
     const x = latencyMs < 0 ? 0 : latencyMs;
-    let i = Math.floor(Math.log(x + 1) / LOG_GROWTH);
-    if (i >= BUCKETS) i = BUCKETS - 1;
     this.counts[i]++;
     if (i < this.lowBucket) this.lowBucket = i;
     if (i > this.highBucket) this.highBucket = i;

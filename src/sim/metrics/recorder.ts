@@ -1,136 +1,217 @@
 import { LatencyHistogram } from './histogram.ts';
-import type { MechanismMetrics, MechanismTotals, MetricSeries } from './types.ts';
+import { Tally } from './tally.ts';
+import type { MechanismMetrics, MechanismTotals, MetricSeries, SteadyTotals } from './types.ts';
 
 // Counters and per-second series for one mechanism's run (DESIGN.md §6). Every method takes the
-// simulated time of what it records; a time at or past the end lands in the last second.
+// simulated time of what it records.
+//
+// Two tallies: the whole run and the steady-state window [warm-up, duration). Activity (requests,
+// responses, bytes, worker time, connection peaks) counts while it happens before the end of the
+// run, and in the window when it happens there; events count in the window when they were
+// created there, and are followed to their delivery or loss during the drain too. The series run
+// on through the drain (events only: activity after the end is not counted anywhere).
+
+/** One array per series, each `seconds` long (a literal, so the object keeps one fixed shape). */
+function seriesArrays(seconds: number) {
+  const make = () => new Float64Array(seconds);
+  return {
+    requests: make(),
+    responses: make(),
+    emptyResponses: make(),
+    created: make(),
+    delivered: make(),
+    lost: make(),
+    duplicates: make(),
+    outOfOrder: make(),
+    latencySum: make(),
+    bytesUp: make(),
+    bytesDown: make(),
+    bytesOverhead: make(),
+    bytesPayload: make(),
+    open: make(),
+    peakOpen: make(),
+    busyMs: make(),
+  };
+}
 
 export class MetricsRecorder {
-  readonly latency = new LatencyHistogram();
-  requests = 0;
-  responses = 0;
-  emptyResponses = 0;
-  /** Messages that could have carried events: poll and long-poll responses, pushes, attempts. */
-  carriers = 0;
-  created = 0;
-  delivered = 0;
-  lost = 0;
-  duplicates = 0;
-  bytesUp = 0;
-  bytesDown = 0;
-  bytesOverhead = 0;
-  bytesPayload = 0;
+  /** The whole run. */
+  readonly all = new Tally();
+  /** Events created, and activity, in [warmupMs, endMs). */
+  readonly steady = new Tally();
   openConnections = 0;
-  peakOpenConnections = 0;
-  busyMs = 0;
 
-  private readonly seconds: number;
+  /** Seconds the series can hold now; they grow when the drain goes past them. */
+  private seconds: number;
   private readonly endMs: number;
-  private readonly s = {
-    requests: null as unknown as Float64Array,
-    responses: null as unknown as Float64Array,
-    emptyResponses: null as unknown as Float64Array,
-    created: null as unknown as Float64Array,
-    delivered: null as unknown as Float64Array,
-    lost: null as unknown as Float64Array,
-    duplicates: null as unknown as Float64Array,
-    latencySum: null as unknown as Float64Array,
-    bytesUp: null as unknown as Float64Array,
-    bytesDown: null as unknown as Float64Array,
-    bytesOverhead: null as unknown as Float64Array,
-    bytesPayload: null as unknown as Float64Array,
-    open: null as unknown as Float64Array,
-    peakOpen: null as unknown as Float64Array,
-    busyMs: null as unknown as Float64Array,
-  };
+  private readonly warmupMs: number;
+  private s: ReturnType<typeof seriesArrays>;
   /** Seconds before this one have their end-of-second open-connection count filled in. */
   private openFilledTo = 0;
+  /** Open connections when the window began (set at the first change at or after it). */
+  private openAtWarmup = -1;
+  /** The last second anything was recorded in (the drain may end exactly on a second). */
+  private lastSecond = 0;
+  /** Per recipient: the latest creation time among the events delivered to it so far. */
+  private readonly latestDelivered: Float64Array;
 
   constructor(
     durationSec: number,
+    warmupSec: number,
     private readonly workers: number,
     private readonly memoryPerConnectionKb: number,
+    recipients: number,
   ) {
     this.seconds = Math.max(1, Math.ceil(durationSec));
     this.endMs = durationSec * 1000;
-    for (const key of Object.keys(this.s) as (keyof typeof this.s)[]) this.s[key] = new Float64Array(this.seconds);
+    this.warmupMs = warmupSec * 1000;
+    this.s = seriesArrays(this.seconds);
+    this.latestDelivered = new Float64Array(recipients).fill(-Infinity);
   }
 
   private sec(tMs: number): number {
     // Times are ≥ 0 and below 2^31 ms, so truncation is a floor.
     const i = (tMs * 0.001) | 0;
-    return i >= this.seconds ? this.seconds - 1 : i < 0 ? 0 : i;
+    if (i >= this.seconds) this.growTo(i + 1);
+    return i;
+  }
+
+  private growTo(seconds: number): void {
+    const capacity = Math.max(seconds, this.seconds * 2);
+    const grown = seriesArrays(capacity);
+    for (const key of Object.keys(grown) as (keyof typeof grown)[]) grown[key].set(this.s[key]);
+    this.s = grown;
+    this.seconds = capacity;
+  }
+
+  private inWindow(tMs: number): boolean {
+    return tMs >= this.warmupMs;
   }
 
   request(tMs: number): void {
-    this.requests++;
+    if (tMs >= this.endMs) return;
+    this.all.requests++;
+    if (this.inWindow(tMs)) this.steady.requests++;
     this.s.requests[this.sec(tMs)]++;
   }
 
   response(tMs: number, empty: boolean): void {
+    if (tMs >= this.endMs) return;
     const i = this.sec(tMs);
-    this.responses++;
+    const steady = this.inWindow(tMs);
+    this.all.responses++;
+    if (steady) this.steady.responses++;
     this.s.responses[i]++;
     if (empty) {
-      this.emptyResponses++;
+      this.all.emptyResponses++;
+      if (steady) this.steady.emptyResponses++;
       this.s.emptyResponses[i]++;
     }
   }
 
-  carrier(): void {
-    this.carriers++;
+  /** A message that could have carried events arrived (or, for a timed-out attempt, failed). */
+  carrier(tMs: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.carriers++;
+    if (this.inWindow(tMs)) this.steady.carriers++;
   }
 
   /** Bytes put on the wire; `payloadBytes` is the part that is event or message payload. */
   bytes(tMs: number, up: boolean, totalBytes: number, payloadBytes: number): void {
+    if (tMs >= this.endMs) return;
     const i = this.sec(tMs);
     const overhead = totalBytes - payloadBytes;
+    const all = this.all;
     if (up) {
-      this.bytesUp += totalBytes;
+      all.bytesUp += totalBytes;
       this.s.bytesUp[i] += totalBytes;
     } else {
-      this.bytesDown += totalBytes;
+      all.bytesDown += totalBytes;
       this.s.bytesDown[i] += totalBytes;
     }
-    this.bytesOverhead += overhead;
-    this.bytesPayload += payloadBytes;
+    all.bytesOverhead += overhead;
+    all.bytesPayload += payloadBytes;
     this.s.bytesOverhead[i] += overhead;
     this.s.bytesPayload[i] += payloadBytes;
+    if (this.inWindow(tMs)) {
+      const steady = this.steady;
+      if (up) steady.bytesUp += totalBytes;
+      else steady.bytesDown += totalBytes;
+      steady.bytesOverhead += overhead;
+      steady.bytesPayload += payloadBytes;
+    }
   }
 
+  /** `n` events (one per recipient) were created at tMs. */
   eventsCreated(tMs: number, n: number): void {
-    this.created += n;
+    this.all.created += n;
+    if (this.inWindow(tMs)) this.steady.created += n;
     this.s.created[this.sec(tMs)] += n;
   }
 
-  delivery(tMs: number, latencyMs: number): void {
+  /** The first delivery to `recipient`, at tMs, of an event created at createdMs. */
+  delivery(tMs: number, createdMs: number, recipient: number): void {
     const i = this.sec(tMs);
-    this.delivered++;
+    if (i > this.lastSecond) this.lastSecond = i;
+    const latency = tMs - createdMs;
+    const bucket = LatencyHistogram.bucketOf(latency);
+    const steady = this.inWindow(createdMs);
+    this.all.delivered++;
+    this.all.latency.addToBucket(bucket, latency);
+    if (steady) {
+      this.steady.delivered++;
+      this.steady.latency.addToBucket(bucket, latency);
+    }
     this.s.delivered[i]++;
-    this.s.latencySum[i] += latencyMs;
-    this.latency.add(latencyMs);
+    this.s.latencySum[i] += latency;
+    const latest = this.latestDelivered[recipient];
+    if (createdMs < latest) {
+      this.all.outOfOrder++;
+      if (steady) this.steady.outOfOrder++;
+      this.s.outOfOrder[i]++;
+    } else {
+      this.latestDelivered[recipient] = createdMs;
+    }
   }
 
-  eventsLost(tMs: number, n: number): void {
-    this.lost += n;
-    this.s.lost[this.sec(tMs)] += n;
+  /** An event created at createdMs was given up on at tMs. */
+  eventLost(tMs: number, createdMs: number): void {
+    const i = this.sec(tMs);
+    if (i > this.lastSecond) this.lastSecond = i;
+    this.all.lost++;
+    if (this.inWindow(createdMs)) this.steady.lost++;
+    this.s.lost[i]++;
   }
 
-  duplicate(tMs: number): void {
-    this.duplicates++;
-    this.s.duplicates[this.sec(tMs)]++;
+  /** A delivery beyond the first, at tMs, of an event created at createdMs. */
+  duplicate(tMs: number, createdMs: number): void {
+    const i = this.sec(tMs);
+    if (i > this.lastSecond) this.lastSecond = i;
+    this.all.duplicates++;
+    if (this.inWindow(createdMs)) this.steady.duplicates++;
+    this.s.duplicates[i]++;
   }
 
   connectionOpened(tMs: number): void {
     this.fillOpenTo(tMs);
-    this.openConnections++;
-    if (this.openConnections > this.peakOpenConnections) this.peakOpenConnections = this.openConnections;
+    this.noteWarmup(tMs);
+    const open = ++this.openConnections;
     const i = this.sec(tMs);
-    if (this.openConnections > this.s.peakOpen[i]) this.s.peakOpen[i] = this.openConnections;
+    if (open > this.s.peakOpen[i]) this.s.peakOpen[i] = open;
+    if (tMs >= this.endMs) return;
+    if (open > this.all.peakOpenConnections) this.all.peakOpenConnections = open;
+    if (this.inWindow(tMs) && open > this.steady.peakOpenConnections) this.steady.peakOpenConnections = open;
   }
 
   connectionClosed(tMs: number): void {
     this.fillOpenTo(tMs);
+    this.noteWarmup(tMs);
     this.openConnections--;
+  }
+
+  /** The window's peak starts from what was open when it began. */
+  private noteWarmup(tMs: number): void {
+    if (this.openAtWarmup < 0 && tMs >= this.warmupMs) this.openAtWarmup = this.openConnections;
   }
 
   /** A worker is busy over [startMs, endMs); time past the end of the run is not counted. */
@@ -141,17 +222,20 @@ export class MetricsRecorder {
       const i = this.sec(t);
       const until = Math.min(stop, (i + 1) * 1000);
       this.s.busyMs[i] += until - t;
-      this.busyMs += until - t;
+      this.all.busyMs += until - t;
       t = until;
     }
+    const from = Math.max(startMs, this.warmupMs);
+    if (stop > from) this.steady.busyMs += stop - from;
   }
 
-  /** Worker time booked after nowMs (jobs queued or in service); set by the world. */
-  bookedAfter: (nowMs: number) => number = () => 0;
+  /** Worker time booked in [fromMs, end of the run) (jobs queued or in service); set by the world. */
+  bookedFrom: (fromMs: number) => number = () => 0;
 
   /** Record the open count at the end of every second that ended before tMs. */
   private fillOpenTo(tMs: number): void {
-    const upTo = Math.min(this.seconds, Math.floor(tMs / 1000));
+    const upTo = Math.floor(tMs / 1000);
+    if (upTo > this.seconds) this.growTo(upTo);
     for (let i = this.openFilledTo; i < upTo; i++) {
       this.s.open[i] = this.openConnections;
       if (this.openConnections > this.s.peakOpen[i]) this.s.peakOpen[i] = this.openConnections;
@@ -159,25 +243,33 @@ export class MetricsRecorder {
     if (upTo > this.openFilledTo) this.openFilledTo = upTo;
   }
 
-  /** Totals and series up to simulated time nowMs. `pending` = created − delivered − lost. */
+  /** Unresolved events of the whole run. */
+  get pending(): number {
+    return this.all.pending;
+  }
+
+  /** Totals and series up to simulated time nowMs (the drain included). */
   summary(nowMs: number): MechanismMetrics {
     this.fillOpenTo(nowMs);
-    const elapsedSec = Math.min(nowMs, this.seconds * 1000) / 1000;
-    const shown = Math.min(this.seconds, Math.ceil(elapsedSec));
+    // Every second begun, and the one an event was recorded in at exactly nowMs.
+    const shown = Math.max(Math.ceil(nowMs / 1000), nowMs > 0 ? this.lastSecond + 1 : 0);
+    if (shown > this.seconds) this.growTo(shown);
     const cut = (a: Float64Array) => Array.from(a.subarray(0, shown));
     const open = cut(this.s.open);
     // The current (unfinished) second shows the count right now.
     if (shown > this.openFilledTo) open[shown - 1] = this.openConnections;
     const peak = cut(this.s.peakOpen).map((p, i) => Math.max(p, open[i]));
+    const delivered = this.s.delivered;
     const series: MetricSeries = {
       requests: cut(this.s.requests),
       responses: cut(this.s.responses),
       emptyResponses: cut(this.s.emptyResponses),
       eventsCreated: cut(this.s.created),
-      eventsDelivered: cut(this.s.delivered),
+      eventsDelivered: cut(delivered),
       eventsLost: cut(this.s.lost),
       duplicates: cut(this.s.duplicates),
-      latencyMeanMs: cut(this.s.latencySum).map((sum, i) => (this.s.delivered[i] > 0 ? sum / this.s.delivered[i] : null)),
+      eventsOutOfOrder: cut(this.s.outOfOrder),
+      latencyMeanMs: cut(this.s.latencySum).map((sum, i) => (delivered[i] > 0 ? sum / delivered[i] : null)),
       bytesUp: cut(this.s.bytesUp),
       bytesDown: cut(this.s.bytesDown),
       bytesOverhead: cut(this.s.bytesOverhead),
@@ -192,32 +284,25 @@ export class MetricsRecorder {
 
   /** Totals up to simulated time nowMs (cheap: no series). `pending` = created − delivered − lost. */
   totals(nowMs: number): MechanismTotals {
-    const elapsedSec = Math.min(nowMs, this.seconds * 1000) / 1000;
-    return {
-      requests: this.requests,
-      requestsPerSec: elapsedSec > 0 ? this.requests / elapsedSec : 0,
-      responses: this.responses,
-      emptyResponses: this.emptyResponses,
-      emptyRatio: this.carriers > 0 ? this.emptyResponses / this.carriers : null,
-      events: {
-        created: this.created,
-        delivered: this.delivered,
-        lost: this.lost,
-        duplicates: this.duplicates,
-        pending: this.created - this.delivered - this.lost,
-      },
-      latencyMs: {
-        mean: this.latency.mean(),
-        p50: this.latency.quantile(0.5),
-        p95: this.latency.quantile(0.95),
-        p99: this.latency.quantile(0.99),
-        max: this.latency.count > 0 ? this.latency.max : null,
-      },
-      bytes: { up: this.bytesUp, down: this.bytesDown, overhead: this.bytesOverhead, payload: this.bytesPayload },
-      peakOpenConnections: this.peakOpenConnections,
-      serverUtilization:
-        elapsedSec > 0 ? (this.busyMs - this.bookedAfter(nowMs)) / (this.workers * elapsedSec * 1000) : null,
-      peakMemoryKb: this.peakOpenConnections * this.memoryPerConnectionKb,
-    };
+    const countedTo = Math.min(nowMs, this.endMs);
+    const whole = this.all.summary(countedTo / 1000, this.workers, this.bookedFrom(countedTo), this.memoryPerConnectionKb);
+    return { ...whole, steady: this.steadyTotals(countedTo) };
+  }
+
+  private steadyTotals(countedTo: number): SteadyTotals | null {
+    if (countedTo <= this.warmupMs) return null;
+    const steady = this.steady;
+    // A window with no change of open connections still held what was open at its start.
+    const openAtStart = this.openAtWarmup >= 0 ? this.openAtWarmup : this.openConnections;
+    const peak = steady.peakOpenConnections;
+    if (openAtStart > peak) steady.peakOpenConnections = openAtStart;
+    const summary = steady.summary(
+      (countedTo - this.warmupMs) / 1000,
+      this.workers,
+      this.bookedFrom(countedTo),
+      this.memoryPerConnectionKb,
+    );
+    steady.peakOpenConnections = peak;
+    return { ...summary, fromSec: this.warmupMs / 1000, toSec: countedTo / 1000 };
   }
 }

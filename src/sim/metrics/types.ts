@@ -5,7 +5,13 @@ export interface EventCounts {
   delivered: number;
   lost: number;
   duplicates: number;
+  /** Neither delivered nor given up on when the run (with its drain) stopped. */
   pending: number;
+  /**
+   * First deliveries that arrived after an event created later for the same recipient had
+   * already been delivered (with broadcast, each client is a recipient).
+   */
+  outOfOrder: number;
 }
 
 export interface LatencySummary {
@@ -32,6 +38,7 @@ export interface MetricSeries {
   eventsDelivered: number[];
   eventsLost: number[];
   duplicates: number[];
+  eventsOutOfOrder: number[];
   /** Mean latency of the events delivered in that second; null when none were. */
   latencyMeanMs: (number | null)[];
   bytesUp: number[];
@@ -50,6 +57,13 @@ export interface MetricSeries {
 /** The totals of a run up to some moment, without the per-second series. */
 export type MechanismTotals = Omit<MechanismMetrics, 'series'>;
 
+/**
+ * The same figures over the steady-state window [fromSec, toSec) = [warm-up, durationSec) (or up
+ * to now while the run is before durationSec): requests, responses, bytes and worker time in the
+ * window, and the events created in it, followed to their delivery or loss.
+ */
+export type SteadyTotals = Omit<MechanismTotals, 'steady'> & { fromSec: number; toSec: number };
+
 export interface MechanismMetrics {
   requests: number;
   requestsPerSec: number;
@@ -62,5 +76,7 @@ export interface MechanismMetrics {
   peakOpenConnections: number;
   serverUtilization: number | null;
   peakMemoryKb: number;
+  /** Null while the run has not passed the warm-up, or when the window is empty. */
+  steady: SteadyTotals | null;
   series: MetricSeries;
 }

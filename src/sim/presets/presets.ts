@@ -139,6 +139,8 @@ export const PRESETS: readonly Preset[] = [
       name: 'A proxy that kills idle connections',
       clients: 50,
       durationSec: 180,
+      // Everyone connects at t = 0, so the first round of cuts lands at one moment (20 s).
+      clientStartSpreadSec: 0,
       mechanisms: ['longPolling', 'sse', 'websocket'],
       events: { ratePerSec: 0.02 },
       proxy: { idleTimeoutSec: 20 },
@@ -196,6 +198,8 @@ export const PRESETS: readonly Preset[] = [
       name: 'A proxy that blocks WebSockets',
       clients: 30,
       durationSec: 120,
+      // Everyone connects at t = 0, so the refusals and the switch to long polling are one moment.
+      clientStartSpreadSec: 0,
       mechanisms: ['longPolling', 'sse', 'websocket'],
       proxy: { blocksWebSocket: true },
     },
@@ -208,13 +212,17 @@ export const PRESETS: readonly Preset[] = [
       'connection open for the whole run, and each costs the server memory: look at peak memory. Pollers ' +
       'asking every thirty seconds hold a connection only part of the time, because this server closes ' +
       'idle keep-alive connections after five seconds (as Node does), but they send over three hundred ' +
-      'requests a second for almost nothing, and wait fifteen seconds on average for a notification. Note the start-up storm: every push client connects at t = 0.',
+      'requests a second for almost nothing, and wait fifteen seconds on average for a notification. The users ' +
+      'arrive over the first thirty seconds, so compare the steady-state figures: after start-up SSE and ' +
+      'WebSockets make no requests at all, and each long poll asks once per thirty-second hold.',
     claim: '§8.3 WebSockets: idle connections cost server memory',
     scenario: {
       name: '10,000 idle connections',
       clients: 10000,
       durationSec: 60,
       mechanisms: ['polling', 'longPolling', 'sse', 'websocket'],
+      // Spread over one long-poll hold, as the pollers are over one interval: no lock-step timeouts.
+      clientStartSpreadSec: 30,
       network: { keepAliveIdleSec: 5 },
       events: { ratePerSec: 0.001 },
       polling: { intervalMs: 30000 },

@@ -6,7 +6,17 @@ export const DEFAULT_SCENARIO: Scenario = {
   name: 'Default',
   seed: 1,
   durationSec: 120,
+  // The steady-state window starts once the start-up transient is over (rule in warmup.ts).
+  warmupSec: 'auto',
+  // Five minutes after the end lets the default webhook retry schedule finish for every event:
+  // 8 attempts, each failing at worst by its 10 s timeout, with 1 + 2 + … + 64 = 127 s of
+  // backoff between them, end within 207 s of the first attempt.
+  drainSec: 300,
   clients: 10,
+  // Users do not all open the page at the same instant. Two seconds matches the random phase the
+  // default pollers get (T = 2 s), and each client uses the same draw in every mechanism. 0 shows
+  // the synchronised start-up storm; the long-poll timeout spreads an idle fleet's timeouts evenly.
+  clientStartSpreadSec: 2,
   mechanisms: ['polling', 'longPolling', 'sse', 'websocket', 'webhook'],
   network: {
     latencyMs: 50,

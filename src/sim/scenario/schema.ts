@@ -10,6 +10,8 @@ import {
   objectField,
   stringField,
   describeInput,
+  describeRange,
+  withInput,
 } from './fields.ts';
 import { MECHANISM_IDS, type MechanismId } from './types.ts';
 
@@ -85,12 +87,27 @@ const serverRestart = objectField({
   downSec: numberField({ min: MIN_WINDOW_SEC }),
 });
 
+const warmupRange = { min: 0, max: MAX_DURATION_SEC };
+const warmupMessage = (input: unknown) => withInput(`must be "auto" or ${describeRange(warmupRange)}`, input);
+const warmup = defaults(
+  z.union([z.literal('auto'), z.number()], { error: (issue) => warmupMessage(issue.input) }).check(
+    z.refine(
+      (value: 'auto' | number) =>
+        value === 'auto' || (Number.isFinite(value) && value >= warmupRange.min && value <= warmupRange.max),
+      { error: (issue) => warmupMessage(issue.input) },
+    ),
+  ),
+);
+
 const baseSchema = objectField({
   version: literalField(1, 'only version 1 is supported').default(D.version),
   name: stringField(120).default(D.name),
   seed: count(0, 2 ** 32 - 1).default(D.seed),
   durationSec: numberField({ min: MIN_RUN_SEC, max: MAX_DURATION_SEC }).default(D.durationSec),
+  warmupSec: warmup.default(D.warmupSec),
+  drainSec: numberField({ min: 0, max: MAX_DURATION_SEC }).default(D.drainSec),
   clients: count(1, 10_000).default(D.clients),
+  clientStartSpreadSec: numberField({ min: 0, max: HOUR_SEC }).default(D.clientStartSpreadSec),
   mechanisms: mechanisms.default(() => [...D.mechanisms]),
   network: objectField({
     latencyMs: ms(0, 10_000).default(D.network.latencyMs),
@@ -186,6 +203,13 @@ const crossFieldChecks: (scenario: BaseScenario, ctx: z.core.$RefinementCtx<Base
       const message = `must be less than durationSec (${scenario.durationSec}) (got ${value})`;
       ctx.addIssue({ code: 'custom', path, message });
     };
+
+    if (usable(['warmupSec']) && usable(['durationSec']) && typeof scenario.warmupSec === 'number') {
+      if (scenario.warmupSec > scenario.durationSec) {
+        const message = `must be at most durationSec (${scenario.durationSec}) (got ${scenario.warmupSec})`;
+        ctx.addIssue({ code: 'custom', path: ['warmupSec'], message });
+      }
+    }
 
     const reconnect: Path = ['websocket', 'reconnect'];
     if (usable([...reconnect, 'baseMs']) && usable([...reconnect, 'maxMs'])) {

@@ -32,7 +32,13 @@ export interface Scenario {
   name: string;
   seed: number;
   durationSec: number;
+  /** Start of the steady-state window; 'auto' = the start-up rule of warmup.ts. */
+  warmupSec: number | 'auto';
+  /** After durationSec no new events, but in-flight work may finish for up to this long. */
+  drainSec: number;
   clients: number;
+  /** Long-poll, SSE and WebSocket clients first connect at a random moment in [0, this). */
+  clientStartSpreadSec: number;
   mechanisms: MechanismId[];
   network: {
     latencyMs: number;

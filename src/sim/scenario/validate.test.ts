@@ -164,7 +164,7 @@ describe('error messages', () => {
 
   it('names an unknown top-level key and lists the allowed ones', () => {
     expect(errorsOf({ colour: 'red' })).toEqual([
-      'colour: unknown key (allowed: version, name, seed, durationSec, clients, mechanisms, network, http, server, ' +
+      'colour: unknown key (allowed: version, name, seed, durationSec, warmupSec, drainSec, clients, clientStartSpreadSec, mechanisms, network, http, server, ' +
         'proxy, events, clientMessages, polling, longPolling, sse, websocket, webhook, faults)',
     ]);
   });
@@ -202,6 +202,27 @@ describe('error messages', () => {
     expect(errorsOf({ websocket: { reconnect: { baseMs: 2000, maxMs: 1000 } } })).toEqual([
       'websocket.reconnect.maxMs: must be at least baseMs (2000) (got 1000)',
     ]);
+  });
+
+  it('accepts a warm-up up to the whole run, or "auto"', () => {
+    expect(scenarioOf({ durationSec: 60, warmupSec: 60 }).warmupSec).toBe(60);
+    expect(scenarioOf({ durationSec: 60, warmupSec: 0 }).warmupSec).toBe(0);
+    expect(scenarioOf({ durationSec: 5 }).warmupSec).toBe('auto');
+  });
+
+  it('rejects a warm-up longer than the run', () => {
+    expect(errorsOf({ durationSec: 60, warmupSec: 61 })).toEqual(['warmupSec: must be at most durationSec (60) (got 61)']);
+  });
+
+  it('rejects a warm-up that is neither "auto" nor a number in range', () => {
+    expect(errorsOf({ warmupSec: 'soon' })).toEqual(['warmupSec: must be "auto" or a number from 0 to 86400 (got "soon")']);
+    expect(errorsOf({ warmupSec: -1 })).toEqual(['warmupSec: must be "auto" or a number from 0 to 86400 (got -1)']);
+  });
+
+  it('bounds the drain and the start-up spread', () => {
+    expect(errorsOf({ drainSec: 86401 })).toEqual(['drainSec: must be a number from 0 to 86400 (got 86401)']);
+    expect(errorsOf({ clientStartSpreadSec: -1 })).toEqual(['clientStartSpreadSec: must be a number from 0 to 3600 (got -1)']);
+    expect(scenarioOf({ drainSec: 0, clientStartSpreadSec: 0 })).toMatchObject({ drainSec: 0, clientStartSpreadSec: 0 });
   });
 
   it('rejects an outage that starts at or after the end of the run', () => {

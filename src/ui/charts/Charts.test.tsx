@@ -24,6 +24,7 @@ function series(overrides: Partial<MetricSeries>): MetricSeries {
     eventsDelivered: zeros(),
     eventsLost: zeros(),
     duplicates: zeros(),
+    eventsOutOfOrder: zeros(),
     latencyMeanMs: [null, null, null],
     bytesUp: zeros(),
     bytesDown: zeros(),
@@ -44,12 +45,13 @@ function totals(emptyRatio: number | null, meanMs: number | null): MechanismTota
     responses: 0,
     emptyResponses: 0,
     emptyRatio,
-    events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
+    events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0, outOfOrder: 0 },
     latencyMs: { mean: meanMs, p50: null, p95: null, p99: null, max: null },
     bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
     peakOpenConnections: 10,
     serverUtilization: 0.001,
     peakMemoryKb: 640,
+    steady: null,
   };
 }
 
@@ -70,6 +72,7 @@ function recording(scenario: Scenario = SCENARIO): RunRecording {
   return {
     scenario,
     durationMs: SECONDS * 1000,
+    endMs: SECONDS * 1000,
     snapshotEverySec: 1,
     traceClients: 5,
     mechanisms: {

@@ -47,7 +47,7 @@ export function Charts() {
   const recording = useRecording();
   const second = usePlayheadSecond();
   // A run may end between two whole seconds: at the end, show everything.
-  const atEnd = useLab((s) => s.recording !== null && s.playheadMs >= s.recording.durationMs);
+  const atEnd = useLab((s) => s.recording !== null && s.playheadMs >= s.recording.endMs);
   const status = useLab((s) => s.status);
   if (!recording) {
     return (
@@ -56,5 +56,5 @@ export function Charts() {
       </p>
     );
   }
-  return <ChartsView recording={recording} playheadSec={atEnd ? recording.durationMs / 1000 : second} />;
+  return <ChartsView recording={recording} playheadSec={atEnd ? recording.endMs / 1000 : second} />;
 }

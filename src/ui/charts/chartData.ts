@@ -99,7 +99,7 @@ export interface ShapedRun {
 }
 
 export function shapeRun(recording: RunRecording): ShapedRun {
-  const durationSec = recording.durationMs / 1000;
+  const durationSec = recording.endMs / 1000;
   const mechanisms = mechanismsOf(recording);
   const points: ShapedRun['points'] = {};
   const max = { requests: 0, bytes: 0, openConnections: 0, loadPercent: 0 };

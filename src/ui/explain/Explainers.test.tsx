@@ -25,7 +25,7 @@ function load(ids: MechanismId[], playheadMs: number) {
     mechanisms[id] = { final, totalsAt: [], cdfAt: [], trace: TRACES[id] ?? [], spans: [] };
   }
   const scenario = { ...DEFAULT_SCENARIO, mechanisms: ids };
-  act(() => useLab.setState({ scenario, recording: { scenario, durationMs: 10_000, snapshotEverySec: 1, traceClients: 5, mechanisms }, playheadMs }));
+  act(() => useLab.setState({ scenario, recording: { scenario, durationMs: 10_000, endMs: 10_000, snapshotEverySec: 1, traceClients: 5, mechanisms }, playheadMs }));
 }
 
 const card = (name: string) => screen.getByText(name, { selector: 'summary' }).closest('details') as HTMLElement;

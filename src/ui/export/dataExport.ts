@@ -32,6 +32,7 @@ export const SERIES_KEYS: readonly (keyof MetricSeries)[] = [
   'eventsDelivered',
   'eventsLost',
   'duplicates',
+  'eventsOutOfOrder',
   'latencyMeanMs',
   'bytesUp',
   'bytesDown',
@@ -59,7 +60,7 @@ export interface ScoreboardExport {
 /** Seconds of the snapshot the scoreboard shows at the playhead; 0 before the first one. */
 function snapshotSec(recording: RunRecording, playheadMs: number): number {
   const at = snapshotIndex(recording, playheadMs);
-  return at < 0 ? 0 : Math.min((at + 1) * recording.snapshotEverySec * 1000, recording.durationMs) / 1000;
+  return at < 0 ? 0 : Math.min((at + 1) * recording.snapshotEverySec * 1000, recording.endMs) / 1000;
 }
 
 export function scoreboardData(recording: RunRecording, playheadMs: number): ScoreboardExport {

@@ -85,7 +85,7 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       highlight: chart('connections'),
       caption:
         'Two hundred clients each keep one WebSocket open: 200 connections, and not a single new request ' +
-        'since the first second.',
+        'since they all connected, in the first three seconds.',
     },
     {
       atMs: 40_000,
@@ -166,7 +166,9 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
     {
       atMs: 120_000,
       highlight: chart('connections'),
-      caption: 'The push mechanisms pay in connections instead: 200 held open the whole time, 64 KB of server memory each.',
+      caption:
+        'The push mechanisms pay in connections instead: 200 held open from the first seconds to the end, ' +
+        '64 KB of server memory each.',
     },
     {
       atMs: 180_000,

@@ -20,12 +20,13 @@ function totals(f: Figures): MechanismTotals {
     responses: 0,
     emptyResponses: 0,
     emptyRatio: f.empty,
-    events: { created: 21, delivered: 21 - f.lost, lost: f.lost, duplicates: f.dup, pending: 0 },
+    events: { created: 21, delivered: 21 - f.lost, lost: f.lost, duplicates: f.dup, pending: 0, outOfOrder: 0 },
     latencyMs: { mean: f.mean, p50: f.mean, p95: f.p95, p99: f.p95, max: f.p95 },
     bytes: { up: f.up, down: f.down, overhead: f.overhead, payload: f.up + f.down - f.overhead },
     peakOpenConnections: f.peak,
     serverUtilization: f.load,
     peakMemoryKb: f.peak * 64,
+    steady: null,
   };
 }
 
@@ -47,7 +48,7 @@ function recordingOf(ids: MechanismId[]): RunRecording {
     mechanisms[id] = { final, totalsAt: snapshots, cdfAt: [], trace: [], spans: [] };
   }
   const scenario = { ...DEFAULT_SCENARIO, clients: 10, mechanisms: ids };
-  return { scenario, durationMs: 120_000, snapshotEverySec: 1, traceClients: 5, mechanisms };
+  return { scenario, durationMs: 120_000, endMs: 120_000, snapshotEverySec: 1, traceClients: 5, mechanisms };
 }
 
 const ALL: MechanismId[] = ['polling', 'longPolling', 'sse', 'websocket', 'webhook'];

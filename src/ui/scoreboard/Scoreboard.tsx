@@ -34,17 +34,17 @@ export function Scoreboard() {
   const second = usePlayheadSecond();
   if (!recording) return <p className="table-note">The scoreboard appears when the first run finishes.</p>;
 
-  const playheadMs = Math.min(second * 1000, recording.durationMs);
+  const playheadMs = Math.min(second * 1000, recording.endMs);
   const rows = MECHANISM_IDS.filter((id) => recording.mechanisms[id]);
   const totals = rows.map((id) => totalsAt(recording, id, playheadMs));
   const best = SCORE_COLUMNS.map((column) => bestRows(totals.map((t) => (t ? column.value(t) : null))));
   // The moment the totals were taken (snapshots are sparser than every second in very long runs).
   const snapshot = snapshotIndex(recording, playheadMs);
-  const shownMs = Math.min((snapshot + 1) * recording.snapshotEverySec * 1000, recording.durationMs);
+  const shownMs = Math.min((snapshot + 1) * recording.snapshotEverySec * 1000, recording.endMs);
   const detail =
     snapshot < 0
       ? ' — figures appear after the first simulated second'
-      : ` after ${String(Math.round(shownMs / 1000))} s of ${String(Math.round(recording.durationMs / 1000))} s, all ${formatInteger(recording.scenario.clients)} clients`;
+      : ` after ${String(Math.round(shownMs / 1000))} s of ${String(Math.round(recording.endMs / 1000))} s, all ${formatInteger(recording.scenario.clients)} clients`;
   return (
     <>
       <p className="scroll-hint" id={hintId}>

@@ -9,7 +9,7 @@ import './time.css';
 
 function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
-  const durationMs = useLab((s) => s.recording?.durationMs ?? s.scenario.durationSec * 1000);
+  const durationMs = useLab((s) => s.recording?.endMs ?? s.scenario.durationSec * 1000);
   return (
     <p className="clock">
       <span className="visually-hidden">Simulated time: </span>
@@ -21,7 +21,7 @@ function Clock() {
 
 function Timeline() {
   const playheadMs = useLab((s) => s.playheadMs);
-  const durationMs = useLab((s) => s.recording?.durationMs ?? s.scenario.durationSec * 1000);
+  const durationMs = useLab((s) => s.recording?.endMs ?? s.scenario.durationSec * 1000);
   const seek = useLab((s) => s.seek);
   const ready = useLab((s) => s.recording !== null);
   return (

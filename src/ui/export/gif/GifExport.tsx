@@ -44,7 +44,7 @@ export function GifExport() {
     if (busy) cancelButton.current?.focus();
   }, [busy]);
 
-  const runDurationMs = recording?.durationMs ?? scenarioDurationSec * 1000;
+  const runDurationMs = recording?.endMs ?? scenarioDurationSec * 1000;
   const defaults = defaultWindow(playheadSec * 1000, runDurationMs);
   const start = startText ?? String(defaults.startSec);
   const duration = durationText ?? String(defaults.durationSec);

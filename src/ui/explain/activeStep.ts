@@ -1,5 +1,6 @@
 import type { MechanismId } from '../../sim/scenario/types.ts';
 import { connectionRole, type MessageKind, type SpanKind, type TraceMessage, type TraceSpan } from '../../sim/trace/types.ts';
+import { SpanIndex } from '../lanes/laneGeometry.ts';
 
 // Which numbered step of mechanismTexts.ts the first traced client (Client 1 / Receiver 1 in the
 // lanes) is in at the playhead, read from what the engine recorded: the spans it decided (a held
@@ -18,12 +19,36 @@ interface ClientTrace {
   messages: TraceMessage[];
   /** The longest time any of them spent on the wire: bounds how far back a search must look. */
   maxTransitMs: number;
-  /** Client 0's spans, in start order. */
-  spans: TraceSpan[];
+  spans: ClientSpans;
+}
+
+/** Client 0's spans, indexed so that a lookup per frame does not scan the whole run. */
+interface ClientSpans {
+  /** Finished holds and waits, for "is one active now". */
+  held: SpanIndex<TraceSpan>;
+  retryWait: SpanIndex<TraceSpan>;
+  /** Those still open when the run stopped (at most one hold per connection). */
+  openHeld: TraceSpan[];
+  /** When the first of client 0's streams ended (Infinity if none did). */
+  firstStreamEndMs: number;
+  /** Start times of dead letters, sorted. */
+  deadLetters: number[];
+}
+
+function indexSpans(spans: readonly TraceSpan[]): ClientSpans {
+  const own = spans.filter((s) => s.client === 0);
+  const closed = (kind: SpanKind) => new SpanIndex(own.filter((s) => s.kind === kind && s.outcome !== 'open'));
+  return {
+    held: closed('held'),
+    retryWait: closed('retryWait'),
+    openHeld: own.filter((s) => s.kind === 'held' && s.outcome === 'open'),
+    firstStreamEndMs: own.reduce((first, s) => (s.kind === 'stream' && s.endMs < first ? s.endMs : first), Infinity),
+    deadLetters: own.filter((s) => s.kind === 'deadLetter').map((s) => s.startMs).sort((a, b) => a - b),
+  };
 }
 
 const indexedMessages = new WeakMap<readonly TraceMessage[], Omit<ClientTrace, 'spans'>>();
-const indexedSpans = new WeakMap<readonly TraceSpan[], TraceSpan[]>();
+const indexedSpans = new WeakMap<readonly TraceSpan[], ClientSpans>();
 
 function firstClient({ trace, spans }: LaneRecord): ClientTrace {
   let messages = indexedMessages.get(trace);
@@ -38,21 +63,18 @@ function firstClient({ trace, spans }: LaneRecord): ClientTrace {
   }
   let own = indexedSpans.get(spans);
   if (!own) {
-    own = spans.filter((s) => s.client === 0).sort((a, b) => a.startMs - b.startMs);
+    own = indexSpans(spans);
     indexedSpans.set(spans, own);
   }
   return { ...messages, spans: own };
 }
 
-/** Whether client 0 is in a span of `kind` at `ms` (start ≤ ms < end). */
-function inSpan(client: ClientTrace, kind: SpanKind, ms: number): boolean {
-  return client.spans.some((s) => s.kind === kind && s.startMs <= ms && ms < s.endMs);
-}
+/** Whether client 0 is waiting to retry at `ms`. */
+const waitingAt = ({ spans }: ClientTrace, ms: number) => spans.retryWait.activeAt(ms).length > 0;
 
-/** Whether a span of `kind` of client 0 had ended by `ms`. */
-function endedBefore(client: ClientTrace, kind: SpanKind, ms: number): boolean {
-  return client.spans.some((s) => s.kind === kind && s.endMs <= ms);
-}
+/** Whether client 0 has a request held at the server at `ms`. */
+const heldAt = ({ spans }: ClientTrace, ms: number) =>
+  spans.held.activeAt(ms).length > 0 || spans.openHeld.some((s) => s.startMs <= ms);
 
 /** The message that decides the step: in flight (sent last) if any, else arrived last. */
 interface Moment {
@@ -160,7 +182,15 @@ function webhookStep(moment: Moment, m: TraceMessage, flying: boolean): number {
 /** Whether the engine gave up on a delivery of client 0 after the moment's message and by `ms`. */
 function deadLettered(client: ClientTrace, moment: Moment, ms: number): boolean {
   const since = moment.messages[moment.at].sendMs;
-  return client.spans.some((s) => s.kind === 'deadLetter' && s.startMs >= since && s.startMs <= ms);
+  const starts = client.spans.deadLetters;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < since) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] <= ms;
 }
 
 /**
@@ -169,16 +199,17 @@ function deadLettered(client: ClientTrace, moment: Moment, ms: number): boolean 
  */
 export function activeStep(id: MechanismId, lane: LaneRecord, playheadMs: number): number {
   const client = firstClient(lane);
-  const waiting = inSpan(client, 'retryWait', playheadMs);
+  const waiting = waitingAt(client, playheadMs);
   const moment = momentAt(client, playheadMs);
   if (!moment) return -1;
   const m = moment.messages[moment.at];
-  const reconnecting = endedBefore(client, 'stream', playheadMs);
+  // An earlier stream of this client has ended: its setup messages now are a reconnect.
+  const reconnecting = client.spans.firstStreamEndMs <= playheadMs;
   switch (id) {
     case 'polling':
       return pollingStep(m, moment.flying);
     case 'longPolling':
-      return waiting ? 0 : longPollingStep(moment, m, moment.flying, inSpan(client, 'held', playheadMs));
+      return waiting ? 0 : longPollingStep(moment, m, moment.flying, heldAt(client, playheadMs));
     case 'sse':
       return waiting ? 3 : sseStep(m, moment.flying, reconnecting);
     case 'websocket':

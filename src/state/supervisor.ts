@@ -59,6 +59,8 @@ interface Job {
   acknowledged: boolean;
   finished: boolean;
   progressMs: number;
+  /** When this worker last said anything: each worker of a run is watched on its own. */
+  lastHeardAt: number;
 }
 
 interface ActiveRun {
@@ -66,7 +68,6 @@ interface ActiveRun {
   scenario: Scenario;
   traceClients: number;
   startedAt: number;
-  lastHeardAt: number;
   jobs: Job[];
   parts: Partial<Record<MechanismId, MechanismRecording>>;
   traces: Partial<Record<MechanismId, TraceMessage[]>>;
@@ -97,7 +98,6 @@ export class SimSupervisor implements SimulationRunner {
       scenario,
       traceClients,
       startedAt: now,
-      lastHeardAt: now,
       jobs: [],
       parts: {},
       traces: {},
@@ -125,7 +125,8 @@ export class SimSupervisor implements SimulationRunner {
   private post(run: ActiveRun, request: RunRequest, forceNew = false): void {
     const reused = !forceNew && this.idle.length > 0;
     const worker = (reused ? this.idle.pop() : undefined) ?? this.options.createWorker();
-    const job: Job = { worker, request, postedAt: performance.now(), reused, acknowledged: false, finished: false, progressMs: 0 };
+    const now = performance.now();
+    const job: Job = { worker, request, postedAt: now, reused, acknowledged: false, finished: false, progressMs: 0, lastHeardAt: now };
     run.jobs.push(job);
     worker.onmessage = (event) => this.receive(run, job, event.data);
     worker.onerror = (event) => {
@@ -138,7 +139,7 @@ export class SimSupervisor implements SimulationRunner {
 
   private receive(run: ActiveRun, job: Job, reply: WorkerReply): void {
     if (this.run !== run || reply.runId !== run.runId) return;
-    run.lastHeardAt = performance.now();
+    job.lastHeardAt = performance.now();
     job.acknowledged = true;
     switch (reply.type) {
       case 'progress': {
@@ -227,11 +228,12 @@ export class SimSupervisor implements SimulationRunner {
         job.worker.onmessage = null;
         job.worker.terminate();
         run.jobs.splice(run.jobs.indexOf(job), 1);
-        run.lastHeardAt = now;
         this.post(run, job.request, true);
       }
     }
-    if (now - run.lastHeardAt > this.silenceMs) this.fail(run, { kind: 'unresponsive', message: UNRESPONSIVE_MESSAGE });
+    if (run.jobs.some((job) => !job.finished && now - job.lastHeardAt > this.silenceMs)) {
+      this.fail(run, { kind: 'unresponsive', message: UNRESPONSIVE_MESSAGE });
+    }
   }
 
   private stopTimer(): void {

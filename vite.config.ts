@@ -17,5 +17,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // A fresh lab store for every test (src/state/store.ts makes none on import).
+    setupFiles: ['src/state/setupStore.testing.ts'],
   },
 });

@@ -237,11 +237,11 @@ const scenarioPatch: fc.Arbitrary<ScenarioPatch> = fc.record(
     ),
     events: fc.record({ process: fc.constantFrom('poisson', 'periodic', 'bursty'), ratePerSec: finite(0, 1000) }, { requiredKeys: [] }),
     webhook: fc.record(
-      { outages: fc.array(fc.record({ startSec: finite(0, 0.999), durationSec: finite(0.001, 100) }), { maxLength: 3 }) },
+      { outages: fc.array(fc.record({ startSec: finite(0, 0.999), durationSec: finite(0.1, 100) }), { maxLength: 3 }) },
       { requiredKeys: [] },
     ),
     faults: fc.record(
-      { serverRestarts: fc.array(fc.record({ atSec: finite(0, 0.999), downSec: finite(0.001, 60) }), { maxLength: 3 }) },
+      { serverRestarts: fc.array(fc.record({ atSec: finite(0, 0.999), downSec: finite(0.1, 60) }), { maxLength: 3 }) },
       { requiredKeys: [] },
     ),
   },

@@ -7,8 +7,7 @@ import { ControlsPanel } from './ControlsPanel.tsx';
 import { ALL_SLIDERS, toPosition } from './sliderSpecs.ts';
 
 const lab = () => useLab.getState();
-const realSetField = lab().setField;
-const setField = vi.fn(realSetField);
+const setField = vi.fn<ReturnType<typeof lab>['setField']>();
 
 const slider = (name: string) => screen.getByRole<HTMLInputElement>('slider', { name });
 const intervalSpec = ALL_SLIDERS.find((s) => s.name === 'Polling interval');
@@ -19,7 +18,9 @@ const dragIntervalTo = (ms: number) => {
 };
 
 beforeEach(() => {
-  setField.mockClear();
+  // Each test has a fresh store (src/state/setupStore.testing.ts): spy on its own setField.
+  setField.mockReset();
+  setField.mockImplementation(lab().setField);
   useLab.setState({ scenario: DEFAULT_SCENARIO, fieldErrors: {}, setField });
   render(<ControlsPanel />);
 });

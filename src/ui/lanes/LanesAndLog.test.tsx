@@ -26,7 +26,7 @@ describe('Lanes', () => {
     act(() => useLab.setState({ status: 'running', recording: null, progressMs: 12_400 }));
     render(<Lanes />);
     const bar = screen.getByRole('progressbar', { name: 'Running the simulation… 12 s of 120 s' });
-    expect(bar.getAttribute('value')).toBe('12');
+    expect(bar.getAttribute('value')).toBe('12.4');
     expect(screen.queryByRole('region')).toBeNull();
   });
 

@@ -1,0 +1,156 @@
+import { expect, test, type Page, type Worker as PageWorker } from '@playwright/test';
+
+test.describe.configure({ timeout: 120_000 });
+import { DEFAULT_SCENARIO } from '../src/sim/scenario/defaults.ts';
+import type { Scenario } from '../src/sim/scenario/types.ts';
+import { DEFAULT_SHARE_STATE, encodeShareState } from '../src/state/shareState.ts';
+
+// Issue 10: a dead worker is reported and recovered, the run budget refuses what a tab cannot
+// hold, Cancel keeps the last good results, and a big result arrives without freezing the page.
+
+type Patch = { [K in keyof Scenario]?: Partial<Scenario[K]> | Scenario[K] };
+
+function linkTo(patch: Patch): string {
+  const scenario = { ...DEFAULT_SCENARIO } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    const base = scenario[key];
+    scenario[key] = typeof value === 'object' && !Array.isArray(value) && typeof base === 'object' ? { ...base, ...value } : value;
+  }
+  return `./#${encodeShareState({ ...DEFAULT_SHARE_STATE, scenario: scenario as unknown as Scenario })}`;
+}
+
+/**
+ * Keep every Worker the page makes, so a test can kill one in the middle of a run, as the browser
+ * does when it runs out of memory: terminated, it says nothing more (a busy worker cannot be
+ * asked to close itself, its thread is in the simulation).
+ */
+async function trackWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const kept: Worker[] = [];
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        kept.push(this);
+      }
+    };
+    (window as unknown as { killWorkers: () => number }).killWorkers = () => {
+      const killed: Worker[] = kept.splice(0);
+      killed.forEach((worker: Worker) => {
+        worker.terminate();
+      });
+      return killed.length;
+    };
+  });
+}
+
+const killWorkers = (page: Page) => page.evaluate(() => (window as unknown as { killWorkers: () => number }).killWorkers());
+
+/** Every simulation worker the page starts, as Playwright sees it. */
+function watchWorkers(page: Page): PageWorker[] {
+  const workers: PageWorker[] = [];
+  page.on('worker', (worker) => workers.push(worker));
+  return workers;
+}
+
+const closeAll = async (workers: PageWorker[]) => {
+  // An idle worker that closes itself sends nothing more, as when the browser kills it.
+  await Promise.all(workers.splice(0).map((w) => w.evaluate(() => self.close()).catch(() => undefined)));
+};
+
+const ready = (page: Page) => expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 60_000 });
+
+test('a worker killed in the middle of a run is reported, and Retry brings the results', async ({ page }) => {
+  await trackWorkers(page);
+  await page.goto(linkTo({ clients: 10_000, durationSec: 300 }));
+  await expect(page.getByText(/^Running the simulation… \d+ s of 300 s$/)).toBeVisible({ timeout: 30_000 });
+  await killWorkers(page);
+  await expect(page.getByText('The simulation stopped responding.', { exact: true })).toBeVisible({ timeout: 15_000 });
+  // Retry: the same scenario (lighter here, so the test is quick) runs in a new worker.
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText(/^Running the simulation…/)).toBeVisible();
+  await killWorkers(page);
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible({ timeout: 15_000 });
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, linkTo({ clients: 200 }).slice(3));
+  await ready(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Retry after a killed worker runs the same scenario again and finishes', async ({ page }) => {
+  await trackWorkers(page);
+  await page.goto(linkTo({ clients: 2000, durationSec: 300 }));
+  await expect(page.getByText(/^Running the simulation…/)).toBeVisible({ timeout: 30_000 });
+  await killWorkers(page);
+  await page.getByRole('button', { name: 'Retry' }).click({ timeout: 15_000 });
+  await expect(page.getByText(/^Running the simulation… \d+ s of 300 s$/)).toBeVisible();
+  await ready(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('an edit after the idle worker was closed still runs, without an error', async ({ page }) => {
+  const workers = watchWorkers(page);
+  await page.goto('./');
+  await ready(page);
+  await closeAll(workers);
+  const clients = page.getByRole('slider', { name: 'Clients' });
+  await clients.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/^Re-running with the new settings…/)).toBeVisible();
+  await expect(page.getByText(/^Re-running with the new settings…/)).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Cancel stops a run and keeps the last good results', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  const before = await page.getByRole('table', { name: 'Scoreboard' }).textContent();
+  await page.goto(linkTo({ clients: 10_000, durationSec: 300 }));
+  await ready(page).catch(() => undefined);
+  await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+  await expect(page.getByText('Run cancelled.', { exact: false })).toBeVisible();
+  expect(before).not.toBeNull();
+});
+
+test('a run no tab can hold is refused with the estimate and what to reduce', async ({ page }) => {
+  await page.goto(linkTo({ clients: 1000, durationSec: 60, events: { ratePerSec: 1000, audience: 'broadcast' } }));
+  const alert = page.getByRole('alert').filter({ hasText: 'more than a browser tab can hold' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText(/about [\d,]+ MB of memory/);
+  await expect(alert).toContainText('the server is overloaded');
+  await expect(page.getByRole('button', { name: 'Run anyway' })).toHaveCount(0);
+});
+
+test('a heavy run waits for "Run anyway", then runs', async ({ page }) => {
+  await page.goto(linkTo({ clients: 1000, durationSec: 10, events: { ratePerSec: 200, audience: 'broadcast' } }));
+  await expect(page.getByRole('alert').filter({ hasText: 'This run is heavy' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Run anyway' }).click();
+  await ready(page);
+});
+
+test('a 10,000-client result arrives without a main-thread task over 100 ms', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, linkTo({ clients: 10_000 }).slice(3));
+  await expect(page.getByText(/^Re-running with the new settings…/)).toBeVisible({ timeout: 10_000 });
+  // From here on: the run's progress and its arrival (not the edit that started it).
+  await page.evaluate(() => {
+    (window as unknown as { longest: number }).longest = 0;
+  });
+  await expect(page.getByText(/^Re-running with the new settings…/)).toBeHidden({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  test.info().annotations.push({ type: 'longest main-thread task (ms)', description: String(Math.round(longest)) });
+  console.log(`longest main-thread task while a 10,000-client result arrived: ${String(Math.round(longest))} ms`);
+  expect(longest).toBeLessThan(100);
+});

@@ -2,29 +2,39 @@ import { useEffect } from 'react';
 import { startPlaybackLoop } from '../state/playbackLoop.ts';
 import { TimeControls } from './time/TimeControls.tsx';
 import { ShortcutsHelp } from './time/LazyShortcutsHelp.tsx';
-import { useKeyboardShortcuts } from './time/useKeyboardShortcuts.ts';
+import { useKeyboardShortcuts, type KeyHandler } from './time/useKeyboardShortcuts.ts';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
-import { Lanes } from './lanes/Lanes.tsx';
+import { LaneLegend, Lanes } from './lanes/Lanes.tsx';
 import { EventLog } from './lanes/LazyEventLog.tsx';
 import { Charts } from './charts/LazyCharts.tsx';
-import { Scoreboard } from './scoreboard/Scoreboard.tsx';
+import { Comparison } from './comparison/Comparison.tsx';
 import { Explainers } from './explain/LazyExplainers.tsx';
 import type { UrlParams } from '../state/urlParams.ts';
 import { EmbedApp } from './embed/LazyEmbedApp.tsx';
-import { PresetPicker } from './share/PresetPicker.tsx';
+import { PresetNotes, PresetPicker, ScenarioTitle } from './share/PresetPicker.tsx';
 import { ShareButtons } from './share/ShareButtons.tsx';
 import { Notice } from './share/Notice.tsx';
 import { ExportPanel } from './export/LazyExportPanel.tsx';
 import { GifExport } from './export/gif/LazyGifExport.tsx';
 import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
+import { handlePresenterKey } from './presenter/presenterStore.ts';
+import { ScenarioDrawer, ScenarioDrawerButton } from './bench/ScenarioDrawer.tsx';
 import { useLab } from '../state/store.ts';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { TeachMount } from './teach/TeachMount.tsx';
+import './bench/bench.css';
+
+// The page is composed here: the features' key handlers (presenter keys before the lab's own),
+// and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
+// the comparison; charts, explanations, the event log and export follow below it, and the
+// scenario's settings open in a drawer (a bottom sheet on a phone).
+
+const KEY_HANDLERS: readonly KeyHandler[] = [handlePresenterKey];
 
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
-  useKeyboardShortcuts();
+  useKeyboardShortcuts(KEY_HANDLERS);
   return (
     <>
       {params.embed ? (
@@ -44,75 +54,104 @@ export function App({ params }: { params: UrlParams }) {
   );
 }
 
+const MORE = [
+  ['charts', 'Live charts'],
+  ['explain', 'How each one works'],
+  ['log', 'Event log'],
+  ['export', 'Export and import'],
+] as const;
+
+/** Scrolls a section below the bench into view (no # links: the address hash holds the run). */
+function scrollToSection(id: string): void {
+  const heading = document.getElementById(`${id}-heading`);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.parentElement?.focus({ preventScroll: true });
+}
+
 function Lab() {
   const presetId = useLab((s) => s.presetId);
   return (
     <>
-      <header className="page-header">
+      <header className="bench-header">
         <h1>Push/Pull Lab</h1>
-        <p>
-          Five ways for a server to get news to its clients (polling, long polling, Server-Sent Events,
-          WebSockets and webhooks) simulated side by side on the same stream of events, right here in your
-          browser. Press play, watch the messages, and compare what each one costs.
-        </p>
+        <div className="lesson-bar">
+          <PresetPicker />
+          <ScenarioDrawerButton />
+          <PresenterButton presetId={presetId} />
+          <ShareButtons />
+          <TeachMount />
+        </div>
       </header>
       <Notice />
-      <div className="lesson-bar">
-        <PresetPicker />
-        <PresenterButton presetId={presetId} />
-        <ShareButtons />
-        <TeachMount />
+      <div className="bench-lesson">
+        <ScenarioTitle />
+        <PresetNotes />
       </div>
       <PanelBoundary name="The time controls">
         <TimeControls />
       </PanelBoundary>
-      <main className="lab">
-        <aside className="lab-controls" aria-labelledby="controls-heading">
-          <h2 id="controls-heading">Scenario</h2>
-          <PanelBoundary name="The scenario controls">
-            <ControlsPanel />
+      <main className="bench">
+        <section className="bench-lanes" aria-labelledby="lanes-heading" data-region="lanes">
+          <h2 id="lanes-heading" className="visually-hidden">
+            On the wire
+          </h2>
+          <PanelBoundary name="The lanes">
+            <Lanes legend={false} />
           </PanelBoundary>
-        </aside>
-        <div className="lab-stage">
-          <section aria-labelledby="lanes-heading" data-region="lanes">
-            <h2 id="lanes-heading">On the wire</h2>
-            <PanelBoundary name="The lanes">
-              <Lanes />
-            </PanelBoundary>
-          </section>
-          <section aria-labelledby="scoreboard-heading" data-region="scoreboard">
-            <h2 id="scoreboard-heading">The numbers so far</h2>
-            <PanelBoundary name="The scoreboard">
-              <Scoreboard />
-            </PanelBoundary>
-          </section>
-          <section aria-labelledby="charts-heading" data-region="charts">
+        </section>
+        <section className="bench-comparison" aria-labelledby="scoreboard-heading" data-region="scoreboard">
+          <h2 id="scoreboard-heading" className="visually-hidden">
+            The numbers so far
+          </h2>
+          <PanelBoundary name="The comparison">
+            <Comparison />
+          </PanelBoundary>
+        </section>
+        <LaneLegend />
+        <nav className="bench-more" aria-label="More below">
+          More below:{' '}
+          {MORE.map(([id, name], i) => (
+            <span key={id}>
+              {i > 0 && ' · '}
+              <button type="button" className="link-button" onClick={() => scrollToSection(id)}>
+                {name}
+              </button>
+            </span>
+          ))}
+        </nav>
+        <div className="bench-secondary">
+          <section aria-labelledby="charts-heading" data-region="charts" tabIndex={-1}>
             <h2 id="charts-heading">Live charts</h2>
             <PanelBoundary name="The charts">
               <Charts />
             </PanelBoundary>
           </section>
-          <section aria-labelledby="export-heading" data-region="export">
+          <section aria-labelledby="explain-heading" data-region="explain" tabIndex={-1}>
+            <h2 id="explain-heading">How each one works</h2>
+            <PanelBoundary name="How each one works">
+              <Explainers />
+            </PanelBoundary>
+          </section>
+          <section aria-labelledby="log-heading" data-region="log" tabIndex={-1}>
+            <h2 id="log-heading">Event log</h2>
+            <PanelBoundary name="The event log">
+              <EventLog />
+            </PanelBoundary>
+          </section>
+          <section aria-labelledby="export-heading" data-region="export" tabIndex={-1}>
             <h2 id="export-heading">Export and import</h2>
             <PanelBoundary name="Export and import">
               <ExportPanel />
               <GifExport />
             </PanelBoundary>
           </section>
-          <section aria-labelledby="explain-heading" data-region="explain">
-            <h2 id="explain-heading">How each one works</h2>
-            <PanelBoundary name="How each one works">
-              <Explainers />
-            </PanelBoundary>
-          </section>
-          <section aria-labelledby="log-heading" data-region="log">
-            <h2 id="log-heading">Event log</h2>
-            <PanelBoundary name="The event log">
-              <EventLog />
-            </PanelBoundary>
-          </section>
         </div>
       </main>
+      <ScenarioDrawer>
+        <PanelBoundary name="The scenario controls">
+          <ControlsPanel />
+        </PanelBoundary>
+      </ScenarioDrawer>
     </>
   );
 }

@@ -73,6 +73,25 @@ describe('the preset library', () => {
 });
 
 describe('each preset shows its lesson', () => {
+  it('first look: most polls are empty and polled events wait about a second, push carries each in about d', () => {
+    const results = run('first-look');
+    const polling = metricsOf(results, 'polling');
+    expect(polling.emptyRatio).toBeGreaterThan(0.7);
+    // An event waits on average about half the 2 s interval, plus the 100 ms trip back.
+    expect(polling.latencyMs.mean).toBeGreaterThan(800);
+    expect(polling.latencyMs.mean).toBeLessThan(1400);
+    for (const id of ['sse', 'websocket'] as const) {
+      const push = metricsOf(results, id);
+      expect(push.emptyResponses).toBe(0);
+      expect(push.latencyMs.p95).toBeLessThan(110);
+      expect(polling.requests).toBeGreaterThan(20 * push.requests);
+    }
+    // The lesson is there in the first 15 simulated seconds, which the opening plays (at 0.5×) in 30 s.
+    const firstHalfMinute = polling.series.emptyResponses.slice(0, 15);
+    const answers = polling.series.responses.slice(0, 15);
+    expect(sum(firstHalfMinute) / sum(answers)).toBeGreaterThan(0.6);
+  });
+
   it('chat room: a WebSocket sends chat lines upstream without HTTP headers and receives in about d', () => {
     const results = run('chat-room');
     const [polling, sse, websocket] = (['polling', 'sse', 'websocket'] as const).map((id) => metricsOf(results, id));

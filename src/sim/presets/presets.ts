@@ -17,6 +17,24 @@ export interface Preset {
 
 export const PRESETS: readonly Preset[] = [
   {
+    // The lab opens on this one (src/ui/opening.ts): the headline lesson within seconds.
+    id: 'first-look',
+    title: 'First look: polling against push',
+    whatToNotice:
+      'The same events reach ten clients five ways: the pollers keep asking every two seconds and most answers ' +
+      'come back empty, and their events arrive about a second late, while the push lanes carry each event as ' +
+      'it happens, one network delay (100 ms) after it was created. Look at Empty responses, Requests per ' +
+      'client per minute and p95 latency in the scoreboard; they settle within the first half minute.',
+    claim: '§8.1 Polling: most requests are wasted when events are rare, and an event waits half an interval',
+    scenario: {
+      name: 'First look',
+      clients: 10,
+      durationSec: 120,
+      network: { latencyMs: 100 },
+      events: { ratePerSec: 0.1 },
+    },
+  },
+  {
     id: 'chat-room',
     title: 'Chat room',
     whatToNotice:

@@ -3,7 +3,7 @@ import { usePlayheadSecond } from '../../state/selectors.ts';
 import { labUrl } from '../../state/urlSync.ts';
 import { Lanes } from '../lanes/Lanes.tsx';
 import { Charts } from '../charts/LazyCharts.tsx';
-import { Scoreboard } from '../scoreboard/Scoreboard.tsx';
+import { Comparison as Scoreboard } from '../comparison/Comparison.tsx';
 import { TimeControls } from '../time/TimeControls.tsx';
 import { Notice } from '../share/Notice.tsx';
 import './embed.css';

@@ -64,7 +64,7 @@ function Card({ id }: { id: MechanismId }) {
   const style = MECHANISM_STYLES[id];
   const who = id === 'webhook' ? 'Receiver 1' : 'Client 1';
   return (
-    <details className="explain-card" open style={{ borderTopColor: style.color }}>
+    <details id={`explain-${id}`} className="explain-card" open style={{ borderTopColor: style.color }}>
       <summary>
         <span aria-hidden="true" style={{ color: style.color }}>
           {style.symbol}

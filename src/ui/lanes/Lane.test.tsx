@@ -50,11 +50,27 @@ describe('Lane', () => {
 
   it('shows the server-side readouts of the last whole second and how many clients it samples', () => {
     render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} />);
-    expect(readout('Held at the server')).toBe('2 of 5 shown');
-    expect(readout('Open connections')).toBe('40');
-    expect(readout('Server load')).toBe('0.2 %');
-    expect(readout('Requests in the last second')).toBe('40');
-    expect(screen.getByText('Showing 5 of 40 clients — the numbers cover all 40.', { normalizer: plain })).toBeTruthy();
+    expect(readout('Held at server')).toBe('2 of 5');
+    expect(readout('Connections')).toBe('40');
+    expect(readout('Load')).toBe('0.2 %');
+    expect(readout('Requests last s')).toBe('40');
+    expect(screen.getByText('5 of 40 clients drawn; figures cover all', { normalizer: plain })).toBeTruthy();
+  });
+
+  it('draws only the rows it is given room for, and says so', () => {
+    render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} rows={3} />);
+    const figure = screen.getByRole('img');
+    expect(within(figure).getByText('Client 3')).toBeTruthy();
+    expect(within(figure).queryByText('Client 4')).toBeNull();
+    expect(readout('Held at server')).toBe('2 of 3');
+    expect(screen.getByText('3 of 40 clients drawn; figures cover all', { normalizer: plain })).toBeTruthy();
+  });
+
+  it('names a server restart in the lane while it lasts and does not show connections it dropped', () => {
+    const faults = [{ kind: 'serverDown' as const, startMs: 1000, endMs: 6000, label: 'Server down (restart) 1–6 s' }];
+    render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} faults={faults} />);
+    expect(screen.getByRole('note').textContent).toBe('Server down: every connection dropped, new ones refused (1–6 s)');
+    expect(readout('Connections')).toBe('0 (server down)');
   });
 
   it('names the receivers and the provider in a webhook lane and counts down a retry wait', () => {
@@ -80,8 +96,8 @@ describe('Lane', () => {
     expect(within(figure).getByText('Provider')).toBeTruthy();
     // The engine decided the wait when the 503 came back at 1.1 s: attempt 2 leaves at 3.1 s.
     expect(within(figure).getByText('1.5 s', { normalizer: plain })).toBeTruthy();
-    expect(readout('Waiting to retry')).toBe('1 among the 2 shown');
-    expect(screen.queryByText(/Showing/)).toBeNull();
+    expect(readout('Retry waits')).toBe('1 of 2');
+    expect(screen.getByText('all 2 receivers drawn', { normalizer: plain })).toBeTruthy();
   });
 
   it('labels a message in flight by what it is, and marks one lost when its connection was cut', () => {

@@ -1,6 +1,6 @@
 import { AnimatePresence, m as motion, useReducedMotion } from 'framer-motion';
 import type { MechanismId } from '../../sim/scenario/types.ts';
-import { MECHANISM_STYLES } from '../mechanismStyle.ts';
+import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import {
   handshakePosition,
   laneLayout,
@@ -26,6 +26,9 @@ interface Props {
   model: LaneModel;
   snapshot: LaneSnapshot;
   playheadMs: number;
+  /** Traced clients drawn (the first `rows`), at most model.rows. */
+  rows: number;
+  rowHeight: number;
 }
 
 interface PlacedFlight {
@@ -33,6 +36,22 @@ interface PlacedFlight {
   position: number;
   label: string;
   above: boolean;
+  /** Pixels along the row that keep glyphs snapped to the same place (reduced motion) apart. */
+  dx: number;
+}
+
+const STACK_PX = 14;
+
+/** With reduced motion messages snap to three places: those sharing one are set side by side, toward the middle. */
+function spreadSnapped(placed: PlacedFlight[]): PlacedFlight[] {
+  const seen = new Map<string, number>();
+  return placed.map((item) => {
+    const key = `${String(item.flight.message.client)}:${String(item.position)}:${String(item.above)}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const inward = item.position >= 0.75 ? -1 : 1;
+    return k === 0 ? item : { ...item, dx: inward * k * STACK_PX };
+  });
 }
 
 function placeFlight(flight: Flight, id: MechanismId, playheadMs: number, connectMs: number, reduced: boolean): PlacedFlight {
@@ -42,10 +61,10 @@ function placeFlight(flight: Flight, id: MechanismId, playheadMs: number, connec
   // Webhook connections are opened by the provider, every other one by the client.
   const position =
     message.kind === 'connect'
-      ? handshakePosition(progress, (message.arriveMs - message.sendMs) / connectMs, id === 'webhook')
+      ? handshakePosition(progress, (message.arriveMs - message.sendMs) / connectMs, MECHANISM_VIEWS[id].serverOpens)
       : message.up ? progress : 1 - progress;
   const label = isDropped(message) ? `${shortLabel(message, id)} · dropped` : shortLabel(message, id);
-  return { flight, position, label, above: message.up || message.kind === 'connect' };
+  return { flight, position, label, above: message.up || message.kind === 'connect', dx: 0 };
 }
 
 function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
@@ -59,10 +78,10 @@ function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
   const { message } = placed.flight;
   const glyph = glyphOf(message);
   const dropped = isDropped(message);
-  const color = MECHANISM_STYLES[id].color;
+  const color = MECHANISM_VIEWS[id].color;
   return (
     <g
-      transform={`translate(${layout.x(placed.position)} ${layout.rowY(message.client)})`}
+      transform={`translate(${layout.x(placed.position) + placed.dx} ${layout.rowY(message.client)})`}
       opacity={lingerOpacity(playheadMs - message.arriveMs, reduced)}
     >
       <g opacity={dropped ? 0.45 : 1}>
@@ -71,7 +90,7 @@ function FlightMark({ placed, id, layout, playheadMs, showLabel, reduced }: {
       {dropped && <MessageGlyph glyph="dropped" color={color} />}
       {showLabel && (
         <text
-          y={placed.above ? -11 : 20}
+          y={placed.above ? -Math.round(layout.rowHeight * 0.25) : Math.round(layout.rowHeight * 0.45)}
           textAnchor="middle"
           className={`flight-label${glyph === 'failed' || glyph === 'refused' ? ' is-error' : ''}`}
         >
@@ -103,19 +122,21 @@ function OutageBands({ snapshot, layout }: { snapshot: LaneSnapshot; layout: Lan
   );
 }
 
-export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
+export function LaneFigure({ id, model, snapshot, playheadMs, rows: shownRows, rowHeight }: Props) {
   const [ref, width] = useElementWidth(400);
   const reduced = useReducedMotion() ?? false;
-  const layout = laneLayout(width, model.rows);
-  const color = MECHANISM_STYLES[id].color;
+  const layout = laneLayout(width, shownRows, rowHeight);
+  const color = MECHANISM_VIEWS[id].color;
   const transition = reduced ? { duration: 0 } : { duration: 0.18 };
   const serverMid = layout.serverX + layout.serverWidth / 2;
   const connectMs = Math.max(1, 2 * model.oneWayMs);
-  const rows = Array.from({ length: model.rows }, (_, i) => i);
-  const placed = snapshot.flights.map((flight) => placeFlight(flight, id, playheadMs, connectMs, reduced));
+  const rows = Array.from({ length: shownRows }, (_, i) => i);
+  const shown = snapshot.flights.filter((flight) => flight.message.client < shownRows);
+  const unspread = shown.map((flight) => placeFlight(flight, id, playheadMs, connectMs, reduced));
+  const placed = reduced ? spreadSnapped(unspread) : unspread;
   const labelled = visibleLabels(
-    placed.map(({ flight, position, label, above }) => ({
-      x: layout.x(position),
+    placed.map(({ flight, position, label, above, dx }) => ({
+      x: layout.x(position) + dx,
       row: flight.message.client,
       above,
       text: label,
@@ -127,9 +148,9 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
       <svg width={layout.width} height={layout.height} role="img" aria-label={describeLane(id, snapshot, playheadMs)}>
         <motion.rect
           x={layout.serverX}
-          y={layout.top - 22}
+          y={Math.max(1, layout.top - 22)}
           width={layout.serverWidth - 1}
-          height={layout.height - layout.top + 20}
+          height={layout.height - Math.max(1, layout.top - 22) - 1}
           rx={6}
           fill={color}
           stroke="var(--border)"
@@ -137,7 +158,7 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
           animate={{ fillOpacity: snapshot.held.length + snapshot.retries.length > 0 ? 0.3 : 0.1 }}
           transition={transition}
         />
-        <text x={serverMid} y={layout.top - 8} textAnchor="middle" className="lane-end-label">
+        <text x={serverMid} y={layout.top - 5} textAnchor="middle" className="lane-end-label">
           {serverName(id)}
         </text>
         <OutageBands snapshot={snapshot} layout={layout} />
@@ -151,7 +172,7 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
           </g>
         ))}
         <AnimatePresence>
-          {snapshot.streams.map((stream) => (
+          {snapshot.streams.filter((stream) => stream.client < shownRows).map((stream) => (
             <motion.line
               key={`stream-${stream.client}-${stream.startMs}`}
               x1={layout.clientX}
@@ -174,7 +195,11 @@ export function LaneFigure({ id, model, snapshot, playheadMs }: Props) {
           </g>
         ))}
         <ServerBadges
-          snapshot={snapshot}
+          snapshot={{
+            ...snapshot,
+            held: snapshot.held.filter((h) => h.client < shownRows),
+            retries: snapshot.retries.filter((r) => r.client < shownRows),
+          }}
           layout={layout}
           color={color}
           playheadMs={playheadMs}

@@ -3,6 +3,7 @@ import {
   LINGER_MS,
   SpanIndex,
   handshakePosition,
+  COMPACT_ROW_HEIGHT,
   laneLayout,
   lingerOpacity,
   snapProgress,
@@ -127,5 +128,14 @@ describe('laneLayout', () => {
     expect(layout.x(1)).toBeLessThan(layout.serverX);
     expect(layout.rowY(1) - layout.rowY(0)).toBe(layout.rowHeight);
     expect(layout.rowY(2) + layout.rowHeight / 2).toBeLessThanOrEqual(layout.height);
+  });
+
+  it('makes thin rows for the bench, with less room above the first row, still inside the lane', () => {
+    const tall = laneLayout(400, 3);
+    const thin = laneLayout(400, 3, COMPACT_ROW_HEIGHT);
+    expect(thin.rowY(1) - thin.rowY(0)).toBe(COMPACT_ROW_HEIGHT);
+    expect(thin.top).toBeLessThan(tall.top);
+    expect(thin.height).toBeLessThan(tall.height - 3 * (tall.rowHeight - COMPACT_ROW_HEIGHT));
+    expect(thin.rowY(2) + COMPACT_ROW_HEIGHT / 2).toBeLessThanOrEqual(thin.height);
   });
 });

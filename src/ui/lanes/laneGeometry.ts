@@ -150,27 +150,32 @@ export interface LaneLayout {
 
 const LABEL_WIDTH = 80;
 const SERVER_WIDTH = 66;
-const HEADER = 26;
+const FULL_HEADER = 26;
+/** Room above the first row for the server's name; less in the bench's thin lanes. */
+const COMPACT_HEADER = 18;
 const ROW_HEIGHT = 46;
-const BOTTOM = 8;
+/** Thin rows for the one-screen bench: labels above and below a row still clear the next row's. */
+export const COMPACT_ROW_HEIGHT = 34;
+const BOTTOM = 4;
 
-export function laneLayout(width: number, rows: number): LaneLayout {
+export function laneLayout(width: number, rows: number, rowHeight = ROW_HEIGHT): LaneLayout {
+  const header = rowHeight < ROW_HEIGHT ? COMPACT_HEADER : FULL_HEADER;
   const clientX = LABEL_WIDTH;
   const serverX = Math.max(clientX + 40, width - SERVER_WIDTH);
-  const height = HEADER + Math.max(1, rows) * ROW_HEIGHT + BOTTOM;
+  const height = header + Math.max(1, rows) * rowHeight + BOTTOM;
   const x = scaleLinear().domain([0, 1]).range([clientX + 8, serverX - 8]);
   const band = scaleBand<number>()
     .domain(Array.from({ length: Math.max(1, rows) }, (_, i) => i))
-    .range([HEADER, HEADER + Math.max(1, rows) * ROW_HEIGHT]);
+    .range([header, header + Math.max(1, rows) * rowHeight]);
   return {
     width,
     height,
     clientX,
     serverX,
     serverWidth: width - serverX,
-    top: HEADER,
-    rowHeight: ROW_HEIGHT,
+    top: header,
+    rowHeight,
     x: (position) => x(position),
-    rowY: (row) => (band(row) ?? HEADER) + ROW_HEIGHT / 2,
+    rowY: (row) => (band(row) ?? header) + rowHeight / 2,
   };
 }

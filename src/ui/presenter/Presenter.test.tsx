@@ -5,12 +5,14 @@ import { useLab } from '../../state/store.ts';
 import { useKeyboardShortcuts } from '../time/useKeyboardShortcuts.ts';
 import { Presenter } from './Presenter.tsx';
 import { PresenterButton } from './PresenterButton.tsx';
-import { usePresenter } from './presenterStore.ts';
+import { handlePresenterKey, usePresenter } from './presenterStore.ts';
 import { PRESENTER_SCRIPTS } from './scripts.ts';
 
 // Stand-ins for the lab's regions, lanes and charts: the presenter finds them by data attribute.
+const PRESENTER_KEYS = [handlePresenterKey];
+
 function Page({ presetId }: { presetId: string | null }) {
-  useKeyboardShortcuts();
+  useKeyboardShortcuts(PRESENTER_KEYS);
   return (
     <>
       <PresenterButton presetId={presetId} />

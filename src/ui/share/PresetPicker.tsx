@@ -1,15 +1,18 @@
 import './share.css';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { PRESETS, presetById } from '../../sim/presets/presets.ts';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import { useLab } from '../../state/store.ts';
 
 // The preset library (issue 4, item 1): pick a lesson, read what to notice. A preset stays
-// selected after edits (its notes still explain the setup), marked "edited".
+// selected after edits (its notes still explain the setup), and the scenario's name on screen is
+// marked "edited" (ScenarioTitle).
 
 const CUSTOM = '';
 
-function usePresetEdited(presetId: string | null): boolean {
+/** Whether the scenario differs from the preset it came from. */
+export function usePresetEdited(): boolean {
+  const presetId = useLab((s) => s.presetId);
   const scenario = useLab((s) => s.scenario);
   const original = useMemo(() => {
     const preset = presetId === null ? undefined : presetById(presetId);
@@ -19,12 +22,13 @@ function usePresetEdited(presetId: string | null): boolean {
   return original !== null && original !== JSON.stringify(scenario);
 }
 
+/** A preset's claim as readers see it: without the design document's section numbers. */
+export const readableClaim = (claim: string): string => claim.replace(/§\d+(\.\d+)*:?\s*/g, '');
+
 export function PresetPicker() {
   const presetId = useLab((s) => s.presetId);
   const loadPreset = useLab((s) => s.loadPreset);
-  const edited = usePresetEdited(presetId);
   const selectId = useId();
-  const preset = presetId === null ? undefined : presetById(presetId);
   return (
     <div className="preset-picker">
       <label htmlFor={selectId} className="control-label">
@@ -46,17 +50,39 @@ export function PresetPicker() {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** The scenario's name, always on screen, marked when it no longer matches its preset. */
+export function ScenarioTitle() {
+  const name = useLab((s) => s.scenario.name);
+  const edited = usePresetEdited();
+  return (
+    <p className="scenario-title">
+      <span className="control-label">Scenario </span>
+      <strong className="scenario-name">{name}</strong>
       {edited && <span className="preset-edited">edited</span>}
-      {preset && (
-        <details className="preset-notes" open>
-          <summary>What to notice</summary>
-          <p>{preset.whatToNotice}</p>
-          <p className="preset-claim">
-            <span className="visually-hidden">Claim shown: </span>
-            {preset.claim}
-          </p>
-        </details>
-      )}
+    </p>
+  );
+}
+
+/** What to notice in the preset on screen: two lines, the rest on demand. */
+export function PresetNotes() {
+  const presetId = useLab((s) => s.presetId);
+  const [open, setOpen] = useState(false);
+  const preset = presetId === null ? undefined : presetById(presetId);
+  if (!preset) return null;
+  return (
+    <div className={`preset-notes${open ? ' is-open' : ''}`}>
+      <p className="preset-notice">
+        <strong>What to notice:</strong>{' '}
+        {preset.whatToNotice}
+      </p>
+      {open && <p className="preset-claim">It shows: {readableClaim(preset.claim)}.</p>}
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Less' : 'More'}
+      </button>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { DEFAULT_SPEED } from '../../state/playbackLimits.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { useStep } from './stepping.ts';
 
 function Bar() {
   useKeyboardShortcuts();
@@ -40,6 +41,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   useLab.setState({ status: 'ready', recording, playing: false, playheadMs: 0, speed: DEFAULT_SPEED, helpOpen: false });
+  useStep.setState({ lane: 'all', said: null });
   render(<Bar />);
 });
 
@@ -62,15 +64,31 @@ describe('the time controls', () => {
     expect(progress.value).toBe(30_000);
   });
 
-  it('show the speed as a multiple, on a log10 slider named Speed', () => {
+  it('show the speed as a multiple, on a slider named Speed whose positions are the speed steps', () => {
     const speed = screen.getByRole<HTMLInputElement>('slider', { name: 'Speed' });
     expect(screen.getByText('0.25×')).toBeTruthy();
     act(() => lab().setSpeed(1));
     expect(screen.getByText('1×')).toBeTruthy();
-    expect(Number(speed.value)).toBe(0);
-    fireEvent.change(speed, { target: { value: '1' } });
-    expect(lab().speed).toBe(10);
-    expect(speed.getAttribute('aria-valuetext')).toBe('10×');
+    expect(Number(speed.value)).toBe(3);
+    fireEvent.change(speed, { target: { value: '7' } });
+    expect(lab().speed).toBe(25);
+    expect(speed.getAttribute('aria-valuetext')).toBe('25×');
+  });
+
+  it('skip to the end of the run and pause there', () => {
+    act(() => useLab.setState({ playing: true, playheadMs: 3_000 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Skip to end' }));
+    expect(lab().playheadMs).toBe(recording.durationMs);
+    expect(lab().playing).toBe(false);
+  });
+
+  it('step through one lane when one is chosen, and say what happened', () => {
+    fireEvent.change(screen.getByRole('combobox', { name: 'Step through' }), { target: { value: 'sse' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const sse = recording.mechanisms.sse?.trace ?? [];
+    const first = Math.min(...sse.flatMap((m) => [m.sendMs, m.arriveMs]).filter((ms) => ms > 0));
+    expect(lab().playheadMs).toBe(first);
+    expect(screen.getByText(/^0\.\d\d\s?s · SSE: Client \d ⇄ Server, handshake opening a new connection arrives\.$/).getAttribute('role')).toBe('status');
   });
 
   it('show simulated time as text and on the Timeline, and seek when the Timeline moves', () => {
@@ -125,20 +143,32 @@ describe('the keyboard shortcuts', () => {
     expect(lab().playing).toBe(true);
   });
 
-  it('double the speed with + or = and halve it with − or _, within 0.1× to 100×', () => {
+  it('move one speed step up with + or = and down with − or _, within 0.1× to 100×', () => {
     press('+');
     expect(lab().speed).toBe(0.5);
     press('=');
     expect(lab().speed).toBe(1);
+    press('+');
+    expect(lab().speed).toBe(2);
+    press('+');
+    expect(lab().speed).toBe(5);
     press('-');
     press('_');
     press('-');
-    expect(lab().speed).toBe(0.125);
+    expect(lab().speed).toBe(0.5);
+    press('-');
+    press('-');
     press('-');
     expect(lab().speed).toBe(0.1);
-    act(() => lab().setSpeed(80));
+    act(() => lab().setSpeed(50));
+    press('+');
     press('+');
     expect(lab().speed).toBe(100);
+  });
+
+  it('skip to the end with End', () => {
+    press('End');
+    expect(lab().playheadMs).toBe(recording.durationMs);
   });
 
   it('are ignored while a text field has focus, or with Ctrl, Meta or Alt held', () => {
@@ -170,7 +200,7 @@ describe('the shortcuts help', () => {
     press('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.textContent).toContain('Step to the next message in any lane');
+    expect(dialog.textContent).toContain('Step to the next message (in every lane, or the one chosen beside Step)');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     press('Escape');
     expect(lab().helpOpen).toBe(false);

@@ -1,5 +1,10 @@
+import { useId, useMemo } from 'react';
+import { MECHANISM_IDS } from '../../sim/scenario/types.ts';
 import { useLab } from '../../state/store.ts';
+import { faultWindows, runEndMs } from '../comparison/figures.ts';
+import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { formatSpeed, sliderToSpeed, speedToSlider, SPEED_SLIDER_MAX, SPEED_SLIDER_MIN } from './speedScale.ts';
+import { stepOnce, useStep, type StepLane } from './stepping.ts';
 import { formatDuration, formatSeconds } from './timeFormat.ts';
 import { timelineKeyTarget } from './timelineKeys.ts';
 import './time.css';
@@ -7,9 +12,11 @@ import './time.css';
 // The playback bar: play/pause, step, restart, speed and the timeline. Simulated time is always
 // on screen. Nothing here moves simulated time itself: it sends commands to the store.
 
+const useEndMs = () => useLab((s) => (s.recording ? runEndMs(s.recording) : s.scenario.durationSec * 1000));
+
 function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
-  const durationMs = useLab((s) => s.recording?.endMs ?? s.scenario.durationSec * 1000);
+  const durationMs = useEndMs();
   return (
     <p className="clock">
       <span className="visually-hidden">Simulated time: </span>
@@ -19,15 +26,43 @@ function Clock() {
   );
 }
 
+/** The run's faults as bands under the timeline track; each jumps the playhead to its start. */
+function FaultMarks({ durationMs }: { durationMs: number }) {
+  const recording = useLab((s) => s.recording);
+  const seek = useLab((s) => s.seek);
+  const windows = useMemo(() => (recording ? faultWindows(recording) : []), [recording]);
+  if (windows.length === 0 || durationMs <= 0) return null;
+  return (
+    <div className="fault-marks">
+      {windows.map((w) => (
+        <button
+          type="button"
+          key={`${w.kind}-${String(w.startMs)}`}
+          className={`fault-mark is-${w.kind}`}
+          style={{ left: `${String((100 * w.startMs) / durationMs)}%`, width: `${String((100 * (w.endMs - w.startMs)) / durationMs)}%` }}
+          aria-label={w.label}
+          title={`${w.label} (click to jump to its start)`}
+          onClick={() => seek(w.startMs)}
+        />
+      ))}
+    </div>
+  );
+}
+
 function Timeline() {
   const playheadMs = useLab((s) => s.playheadMs);
-  const durationMs = useLab((s) => s.recording?.endMs ?? s.scenario.durationSec * 1000);
+  const durationMs = useEndMs();
   const seek = useLab((s) => s.seek);
   const ready = useLab((s) => s.recording !== null);
+  const id = useId();
   return (
-    <label className="timeline">
-      <span className="control-label">Timeline</span>
+    <div className="timeline">
+      <label className="control-label" htmlFor={id}>
+        Timeline
+      </label>
+      <div className="timeline-track">
       <input
+        id={id}
         type="range"
         min={0}
         max={durationMs}
@@ -43,7 +78,9 @@ function Timeline() {
           seek(target);
         }}
       />
-    </label>
+      <FaultMarks durationMs={durationMs} />
+      </div>
+    </div>
   );
 }
 
@@ -57,7 +94,7 @@ function SpeedControl() {
         type="range"
         min={SPEED_SLIDER_MIN}
         max={SPEED_SLIDER_MAX}
-        step={0.01}
+        step={1}
         value={speedToSlider(speed)}
         aria-valuetext={formatSpeed(speed)}
         onChange={(event) => setSpeed(sliderToSpeed(Number(event.target.value)))}
@@ -71,7 +108,6 @@ function RunProgress() {
   const status = useLab((s) => s.status);
   const progressMs = useLab((s) => s.progressMs);
   const durationMs = useLab((s) => s.scenario.durationSec * 1000);
-  const computeMs = useLab((s) => s.computeMs);
   const runError = useLab((s) => s.runError);
   if (status === 'running') {
     return (
@@ -87,9 +123,39 @@ function RunProgress() {
       </p>
     );
   }
+  // Once ready the region stays (so the next run's progress is announced) but takes no room.
+  return <p className="run-progress" role="status" />;
+}
+
+/** Which lane Step looks in: all of them, or one. */
+function StepLaneChoice() {
+  const id = useId();
+  const lane = useStep((s) => s.lane);
+  const setLane = useStep((s) => s.setLane);
+  const mechanisms = useLab((s) => s.scenario.mechanisms);
+  const ids = MECHANISM_IDS.filter((m) => mechanisms.includes(m));
   return (
-    <p className="run-progress" role="status">
-      {computeMs === null ? '' : `Simulated in ${String(Math.round(computeMs))} ms`}
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        Step through
+      </label>
+      <select id={id} className="step-lane" value={ids.includes(lane as never) ? lane : 'all'} onChange={(e) => setLane(e.target.value as StepLane)}>
+        <option value="all">all lanes</option>
+        {ids.map((m) => (
+          <option key={m} value={m}>
+            {MECHANISM_VIEWS[m].label} only
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function StepSaid() {
+  const said = useStep((s) => s.said);
+  return (
+    <p className="step-said" role="status">
+      {said ?? ''}
     </p>
   );
 }
@@ -99,8 +165,10 @@ export function TimeControls({ compact = false }: { compact?: boolean }) {
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.recording !== null);
   const togglePlay = useLab((s) => s.togglePlay);
-  const step = useLab((s) => s.step);
   const restart = useLab((s) => s.restart);
+  const seek = useLab((s) => s.seek);
+  const pause = useLab((s) => s.pause);
+  const endMs = useEndMs();
   const setHelpOpen = useLab((s) => s.setHelpOpen);
   return (
     <div className={`time-controls${compact ? ' is-compact' : ''}`} role="toolbar" aria-label="Playback">
@@ -110,11 +178,25 @@ export function TimeControls({ compact = false }: { compact?: boolean }) {
         </button>
         {!compact && (
           <>
-            <button type="button" onClick={step} disabled={!ready} title="Step to the next message (→)">
-              <span aria-hidden="true">⇥</span> Step
-            </button>
+            <span className="step-group">
+              <button type="button" onClick={stepOnce} disabled={!ready} title="Step to the next message (→)">
+                <span aria-hidden="true">›</span> Step
+              </button>
+              <StepLaneChoice />
+            </span>
             <button type="button" onClick={restart} disabled={!ready} title="Back to 0 s (R)">
               <span aria-hidden="true">↺</span> Restart
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                pause();
+                seek(endMs);
+              }}
+              disabled={!ready}
+              title="Jump to the end of the run (End)"
+            >
+              <span aria-hidden="true">⇥|</span> Skip to end
             </button>
           </>
         )}
@@ -128,6 +210,7 @@ export function TimeControls({ compact = false }: { compact?: boolean }) {
           ?
         </button>
       )}
+      {!compact && <StepSaid />}
     </div>
   );
 }

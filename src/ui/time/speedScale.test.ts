@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpeed, nudgeSpeed, sliderToSpeed, speedToSlider } from './speedScale.ts';
+import { formatSpeed, nudgeSpeed, sliderToSpeed, speedToSlider, SPEED_STEPS } from './speedScale.ts';
 
 describe('the speed scale', () => {
-  it('maps 0.1× to 100× onto equal steps of log10', () => {
-    expect(speedToSlider(0.1)).toBeCloseTo(-1, 12);
-    expect(speedToSlider(1)).toBe(0);
-    expect(speedToSlider(100)).toBe(2);
+  it('has the steps 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50 and 100×', () => {
+    expect(SPEED_STEPS).toEqual([0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100]);
   });
 
-  it('round-trips clean speeds through the slider position', () => {
-    for (const speed of [0.1, 0.25, 0.5, 1, 2, 5, 10, 50, 100]) expect(sliderToSpeed(speedToSlider(speed))).toBe(speed);
+  it('round-trips every step through the slider position', () => {
+    SPEED_STEPS.forEach((speed, i) => {
+      expect(speedToSlider(speed)).toBe(i);
+      expect(sliderToSpeed(i)).toBe(speed);
+    });
   });
 
-  it('rounds a dragged position to two significant digits and keeps it in range', () => {
-    expect(sliderToSpeed(0.3)).toBe(2);
+  it('puts a speed between steps on the nearest step of a log scale, and keeps positions in range', () => {
+    expect(sliderToSpeed(speedToSlider(0.26))).toBe(0.25);
+    expect(sliderToSpeed(speedToSlider(3))).toBe(2);
+    expect(sliderToSpeed(speedToSlider(4))).toBe(5);
     expect(sliderToSpeed(-5)).toBe(0.1);
-    expect(sliderToSpeed(9)).toBe(100);
+    expect(sliderToSpeed(99)).toBe(100);
   });
 
-  it('doubles or halves per keyboard notch, clamped to 0.1×–100×', () => {
+  it('moves one step per notch from any speed, stopping at 0.1× and 100×', () => {
     expect(nudgeSpeed(1, 1)).toBe(2);
-    expect(nudgeSpeed(0.25, -1)).toBe(0.125);
-    expect(nudgeSpeed(0.125, -1)).toBe(0.1);
-    expect(nudgeSpeed(80, 1)).toBe(100);
+    expect(nudgeSpeed(2, 1)).toBe(5);
+    expect(nudgeSpeed(0.25, -1)).toBe(0.1);
+    expect(nudgeSpeed(0.1, -1)).toBe(0.1);
+    expect(nudgeSpeed(100, 1)).toBe(100);
+    expect(nudgeSpeed(0.26, 1)).toBe(0.5);
+    expect(nudgeSpeed(11, -1)).toBe(10);
   });
 
   it('writes speeds as people say them', () => {

@@ -8,6 +8,11 @@ describe('simulated time as text', () => {
     expect(formatSeconds(599_900)).toBe('599.9 s');
   });
 
+  it('cuts the tenths instead of rounding, so 59.96 s is still 59.9 s on the clock', () => {
+    expect(formatSeconds(59_960)).toBe('59.9 s');
+    expect(formatSeconds(60_000)).toBe('60.0 s');
+  });
+
   it('reads in minutes and seconds from ten minutes on', () => {
     expect(formatSeconds(725_300)).toBe('12 min 05.3 s');
     expect(formatSeconds(3_600_000)).toBe('60 min 00.0 s');

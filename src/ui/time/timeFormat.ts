@@ -1,6 +1,9 @@
-/** Simulated time for the clock and the timeline: "12.4 s"; "12 min 05.3 s" from ten minutes on. */
+/**
+ * Simulated time for the clock and the timeline: "12.4 s"; "12 min 05.3 s" from ten minutes on.
+ * Tenths are cut, not rounded, so the clock never shows a second the figures have not reached.
+ */
 export function formatSeconds(ms: number): string {
-  const seconds = Math.max(0, ms) / 1000;
+  const seconds = Math.floor(Math.max(0, ms) / 100 + 1e-9) / 10;
   if (seconds < 600) return `${seconds.toFixed(1)} s`;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds - minutes * 60;

@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
 import { useLab } from '../../state/store.ts';
 import { nudgeSpeed } from './speedScale.ts';
-import { handlePresenterKey } from '../presenter/presenterStore.ts';
+import { stepOnce } from './stepping.ts';
+import { runEndMs } from '../comparison/figures.ts';
 
-// Space play/pause, → step, R restart, + / − speed, ? shortcuts help (issue 3). Keys typed into
-// a field, or meant for a focused slider, button or checkbox, are left to that control.
+// Space play/pause, → step, R restart, End skip to end, + / − speed, ? shortcuts help (issue 3).
+// Keys typed into a field, or meant for a focused slider, button or checkbox, are left to that
+// control. Other features (presenter mode) pass their own key handlers in: the App composes them,
+// so this module imports no feature.
+
+/** A feature's keys: true when it used the key. Runs before the lab's own shortcuts. */
+export type KeyHandler = (key: string) => boolean;
 
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -23,7 +29,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
-export function handleShortcut(event: KeyboardEvent): boolean {
+export function handleShortcut(event: KeyboardEvent, before: readonly KeyHandler[] = []): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   const lab = useLab.getState();
   if (lab.helpOpen) {
@@ -35,13 +41,18 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   }
   if (ownsKey(event.target, event.key)) return false;
   // While a talk is running its keys (←, →, Page Up/Down, Space, Esc) step through the beats.
-  if (handlePresenterKey(event.key)) return true;
+  if (before.some((handle) => handle(event.key))) return true;
   switch (event.key) {
     case ' ':
       lab.togglePlay();
       return true;
     case 'ArrowRight':
-      lab.step();
+      stepOnce();
+      return true;
+    case 'End':
+      if (!lab.recording) return false;
+      lab.pause();
+      lab.seek(runEndMs(lab.recording));
       return true;
     case 'r':
     case 'R':
@@ -63,12 +74,14 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   }
 }
 
-export function useKeyboardShortcuts(): void {
+const NONE: readonly KeyHandler[] = [];
+
+export function useKeyboardShortcuts(before: readonly KeyHandler[] = NONE): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (handleShortcut(event)) event.preventDefault();
+      if (handleShortcut(event, before)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [before]);
 }

@@ -6,9 +6,9 @@ import type { RunRecording } from '../../sim/recording.ts';
 import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
 import type { MechanismId } from '../../sim/scenario/types.ts';
 import { useLab } from '../../state/store.ts';
-import { Scoreboard } from './Scoreboard.tsx';
+import { Comparison } from './Comparison.tsx';
 
-// A hand-made recording: 120 s, snapshots every second. Every snapshot but the one taken after
+// A hand-made recording of 10 clients: 120 s, snapshots every second. Every snapshot but the one taken after
 // 42 s holds decoy figures, so a test at 42.7 s shows that the table reads exactly that one.
 
 type Figures = { rps: number; empty: number | null; mean: number | null; p95: number | null; up: number; down: number; overhead: number; peak: number; load: number | null; lost: number; dup: number };
@@ -55,69 +55,100 @@ const ALL: MechanismId[] = ['polling', 'longPolling', 'sse', 'websocket', 'webho
 
 function show(playheadMs: number, ids = ALL) {
   act(() => useLab.setState({ recording: recordingOf(ids), status: 'ready', playheadMs }));
-  render(<Scoreboard />);
+  render(<Comparison />);
 }
 
 const table = () => screen.getByRole('table', { name: /^Scoreboard/ });
 const row = (name: string) =>
   within(table()).getAllByRole('row').find((r) => within(r).queryByRole('rowheader', { name: new RegExp(`${name}$`) })) as HTMLElement;
-/** The cell of `mechanism`'s row under the column whose header starts with `column`. */
+/** The cell of `mechanism`'s row under the column whose header is `column`. */
 function cell(mechanism: string, column: string): HTMLElement {
   const headers = within(table()).getAllByRole('columnheader').map((h) => h.textContent);
-  const index = headers.findIndex((h) => h.startsWith(column));
+  const index = headers.indexOf(column);
+  if (index < 1) throw new Error(`no column ${column}`);
   return within(row(mechanism)).getAllByRole('cell')[index - 1];
 }
-const claim = (mechanism: string, column: string) => cell(mechanism, column).querySelector('.claim')?.textContent ?? null;
-const isBest = (mechanism: string, column: string) => within(cell(mechanism, column)).queryByText('(best)') !== null;
+const NAMES = ['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks'];
+const isBest = (mechanism: string, column: string) => within(cell(mechanism, column)).queryByText('(lowest)') !== null;
+const barWidth = (mechanism: string, column: string) => cell(mechanism, column).querySelector<HTMLElement>('.bar')?.style.width ?? null;
 
 beforeEach(() => useLab.setState({ recording: null }));
 afterEach(cleanup);
 
-describe('the scoreboard', () => {
+describe('the comparison', () => {
   it('shows a dash in every figure before the first simulated second', () => {
     show(700);
     expect(table().querySelector('caption')?.textContent).toBe('Scoreboard — figures appear after the first simulated second');
-    for (const column of ['Requests/s', 'Mean latency', 'Lost events']) expect(cell('Polling', column).textContent).toMatch(/^—/);
-    expect(screen.queryByText('(best)')).toBeNull();
+    for (const column of ['Requests/s', 'Mean latency', 'Lost events']) expect(cell('Polling', column).textContent).toBe('—');
+    expect(screen.queryByText('(lowest)')).toBeNull();
   });
 
-  it('shows the totals of the last whole second at the playhead, for all clients', () => {
+  it('shows the totals of the last whole second at the playhead, for all clients, over the whole run when there is no steady state', () => {
     show(42_700);
-    expect(table().querySelector('caption')?.textContent).toBe('Scoreboard after 42 s of 120 s, all 10 clients');
+    expect(table().querySelector('caption')?.textContent).toBe('Scoreboard — whole run, after 42 s of 120 s, all 10 clients');
     const names = within(table()).getAllByRole('rowheader').map((h) => h.textContent.replace(/^[^A-Za-z]+/, ''));
-    expect(names).toEqual(['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks']);
+    expect(names).toEqual(NAMES);
     expect(cell('Polling', 'Requests/s').textContent).toBe('4.76');
+    expect(cell('Polling', 'Requests/client/min').textContent).toBe('28.6');
     expect(cell('Polling', 'Empty responses').textContent).toBe('36\u00a0%');
-    expect(cell('Polling', 'Mean latency').textContent).toBe('1,090\u00a0msclaim: High');
-    expect(cell('Polling', 'Bytes').textContent).toBe('250\u00a0kB80\u00a0% overheadclaim: Inefficient');
+    expect(cell('Polling', 'Mean latency').textContent).toBe('1,090\u00a0ms');
+    // 250 kB for 21 delivered events.
+    expect(cell('Polling', 'Bytes/event').textContent).toBe('11.9\u00a0kB');
+    expect(cell('Polling', 'Peak memory').textContent).toBe('640\u00a0kB');
     expect(cell('Webhooks', 'Duplicates').textContent).toBe('1');
+    // This engine does not count out-of-order deliveries: a dash, and the note says why.
+    expect(cell('Polling', 'Out of order').textContent).toBe('—');
+    expect(screen.getByText(/out-of-order count, which this engine does not record/)).toBeTruthy();
   });
 
-  it('marks the lowest value of each column as best, every tie included and missing figures never', () => {
+  it('draws a bar under each figure as long as the figure against its column’s largest', () => {
     show(42_700);
-    expect(['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks'].filter((n) => isBest(n, 'Mean latency'))).toEqual(['SSE', 'WebSockets']);
-    expect(cell('Webhooks', 'Mean latency').textContent).toMatch(/^—claim/);
-    expect(isBest('WebSockets', 'Bytes')).toBe(true);
-    expect(isBest('SSE', 'Bytes')).toBe(false);
-    // Lost events: 0, 0, 0, 0, 3 — the four without loss share the mark.
-    expect(['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks'].filter((n) => isBest(n, 'Lost events'))).toHaveLength(4);
-    // Peak open connections: 10 everywhere but webhooks' 12.
-    expect(isBest('Webhooks', 'Peak open connections')).toBe(false);
-    // The mark is bold and starred on screen, and read out as "best".
-    expect(cell('SSE', 'Mean latency').className).toBe('best');
-    expect(cell('SSE', 'Mean latency').textContent).toContain('★');
+    expect(barWidth('Webhooks', 'Requests/s')).toBe('100%');
+    expect(barWidth('Polling', 'Requests/s')).toBe('93%');
+    expect(barWidth('SSE', 'Requests/s')).toBe('5%');
+    expect(barWidth('Webhooks', 'Mean latency')).toBeNull();
   });
 
-  it('states the seed table’s claim beside the measured value, and marks the SSE claims as ours', () => {
+  it('marks only a single lowest figure: a tie marks nothing, and a missing figure never wins', () => {
     show(42_700);
-    expect(claim('WebSockets', 'Mean latency')).toBe('claim: Very low');
-    expect(claim('Polling', 'Bytes')).toBe('claim: Inefficient');
-    expect(claim('Long polling', 'Server load')).toBe('claim: Moderate-High');
-    expect(claim('Webhooks', 'Lost events')).toBe('claim: Depends on retries');
-    expect(claim('Webhooks', 'Mean latency')).toBe('claim: Event-driven');
-    for (const column of ['Mean latency', 'Bytes', 'Server load', 'Lost events']) expect(claim('SSE', column)).toMatch(/^claim: .*\(ours\)$/);
-    // Columns the seed table says nothing about carry no claim.
-    for (const column of ['Requests/s', 'p95 latency', 'Duplicates']) expect(claim('Polling', column)).toBeNull();
+    expect(NAMES.filter((n) => isBest(n, 'Empty responses'))).toEqual([]);
+    // SSE and WebSockets share 50 ms mean latency: a tie.
+    expect(NAMES.filter((n) => isBest(n, 'Mean latency'))).toEqual([]);
+    expect(NAMES.filter((n) => isBest(n, 'Bytes/event'))).toEqual(['WebSockets']);
+    // Lost events: 0, 0, 0, 0, 3 — four share the lowest, so nothing is starred.
+    expect(NAMES.filter((n) => isBest(n, 'Lost events'))).toEqual([]);
+    expect(cell('WebSockets', 'Bytes/event').className).toBe('best');
+    expect(cell('WebSockets', 'Bytes/event').textContent).toContain('★');
+  });
+
+  it('states a one-line verdict computed from the figures, ties said as ties', () => {
+    show(42_700);
+    expect(screen.getByText(/^Verdict:/).closest('p')?.textContent).toBe(
+      'Verdict: Fewest requests: SSE and WebSockets (tied); lowest latency (p95): Long polling, SSE and WebSockets (tied); least server memory: Polling, Long polling, SSE and WebSockets (tied).',
+    );
+  });
+
+  it('states the usual table’s claim once per column, in words, without design-document labels', () => {
+    show(42_700);
+    const notes = screen.getByText(/^The usual comparison table says/).closest('div') as HTMLElement;
+    const items = within(notes).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain(
+      'Lost events — the usual table says reliability: Polling high, Long polling moderate, SSE high, WebSockets high, Webhooks depends on retries.',
+    );
+    expect(items).toHaveLength(4);
+    expect(document.body.textContent).not.toMatch(/§|claim:|\(ours\)/);
+  });
+
+  it('says how many events were still unfinished at the end, or that none were', () => {
+    show(120_000);
+    expect(screen.getByText('Every event was delivered or given up on by the end.')).toBeTruthy();
+    cleanup();
+    const recording = recordingOf(ALL);
+    const last = recording.mechanisms.webhook?.totalsAt[119];
+    if (last) last.events.pending = 2;
+    act(() => useLab.setState({ recording, status: 'ready', playheadMs: 120_000 }));
+    render(<Comparison />);
+    expect(screen.getByText(/^Unfinished at the end/).textContent).toBe('Unfinished at the end (neither delivered nor lost): Webhooks 2 events.');
   });
 
   it('has a row only for the mechanisms in the recording', () => {
@@ -126,7 +157,7 @@ describe('the scoreboard', () => {
     expect(names).toEqual(['Polling', 'WebSockets']);
   });
 
-  it('scrolls sideways inside a labelled region that a keyboard can focus', () => {
+  it('scrolls inside a labelled region that a keyboard can focus', () => {
     show(42_700);
     const region = screen.getByRole('region', { name: /^Scoreboard/ });
     expect(region.tabIndex).toBe(0);

@@ -85,3 +85,36 @@ test.describe('challenges', () => {
     await expect(page.getByRole('region', { name: /^Challenge:/ })).toHaveCount(0);
   });
 });
+
+test.describe('which mechanism', () => {
+  test('the form recommends from the figures and "Show me" runs both candidates side by side', async ({ page }, testInfo) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Which mechanism?' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Which mechanism?' });
+    await expect(dialog).toBeVisible();
+    const verdict = dialog.getByRole('region', { name: 'Recommendation' });
+    await expect(verdict).toContainText('Use SSE; fall back to Long polling.');
+
+    await dialog.getByLabel('Clients').fill('abc');
+    await expect(dialog.getByText('Enter a number from 1 to 10,000.')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Show me' })).toBeDisabled();
+    await dialog.getByLabel('Clients').fill('200');
+    await dialog.getByRole('radio', { name: 'Both ways' }).check();
+    await dialog.getByLabel('Messages per second from each client').fill('0.5');
+    await expect(verdict).toContainText('Use WebSockets; fall back to SSE.');
+    await expect(verdict).toContainText('as WebSocket frames against');
+    await dialog.getByRole('checkbox', { name: 'A proxy blocks WebSockets' }).check();
+    await expect(verdict).toContainText('Use SSE; fall back to Long polling.');
+    await dialog.screenshot({ path: testInfo.outputPath(`decision-form-${testInfo.project.name}.png`) });
+    await expectNoSeriousAxeViolations(page);
+
+    await dialog.getByRole('button', { name: 'Show me' }).click();
+    await expect(dialog).toBeHidden();
+    const table = page.getByRole('table', { name: 'Scoreboard' });
+    await expect(table.getByRole('rowheader')).toHaveCount(2, { timeout: 30_000 });
+    await expect(table.getByRole('rowheader').nth(0)).toContainText('Long polling');
+    await expect(table.getByRole('rowheader').nth(1)).toContainText('SSE');
+    await expect(table).toContainText('200 clients');
+    await expect.poll(() => playheadMs(page)).toBeGreaterThan(0);
+  });
+});

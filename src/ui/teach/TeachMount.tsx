@@ -20,6 +20,9 @@ export function TeachMount() {
         <button type="button" aria-haspopup="dialog" onClick={() => setOpen('challenges', true)}>
           Challenges
         </button>
+        <button type="button" aria-haspopup="dialog" onClick={() => setOpen('decide', true)}>
+          Which mechanism?
+        </button>
       </div>
       {loaded && (
         <Suspense fallback={<p role="status">Loading…</p>}>

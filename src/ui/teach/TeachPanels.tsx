@@ -1,6 +1,7 @@
 import './teach.css';
 import { ChallengeList } from './ChallengeList.tsx';
 import { ChallengePanel } from './ChallengePanel.tsx';
+import { DecisionForm } from './DecisionForm.tsx';
 import { useTeach } from './teachStore.ts';
 
 // Everything the teaching features draw, loaded on first use (TeachMount.tsx), so the page's first
@@ -12,6 +13,7 @@ export default function TeachPanels() {
   return (
     <>
       <ChallengeList />
+      <DecisionForm />
       {challengeId !== null && <ChallengePanel key={`${challengeId}:${String(openings)}`} id={challengeId} />}
     </>
   );

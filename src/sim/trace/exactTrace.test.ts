@@ -34,7 +34,7 @@ const rows = (expected: Row[]) => expected.map((r) => r.map((v) => (typeof v ===
 const spanRows = (expected: SpanRow[]) => expected.map((r) => r.map((v) => (typeof v === 'number' ? ns(v) : v)));
 
 function run(id: MechanismId, input: Omit<ScenarioInput, 'version'>) {
-  const parsed = parseScenario({ version: 1, seed: SEED, durationSec: END_MS / 1000, clients: 1, mechanisms: [id], ...input });
+  const parsed = parseScenario({ version: 1, seed: SEED, durationSec: END_MS / 1000, clients: 1, mechanisms: [id], clientStartSpreadSec: 0, drainSec: 0, ...input });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const simulation = createSimulation(parsed.scenario, { traceClients: 1 });
   simulation.runToEnd();

@@ -45,6 +45,8 @@ describe('the spans of a recorded run', () => {
   const scenario = parseScenario({
     version: 1,
     durationSec: 10,
+    clientStartSpreadSec: 0,
+    drainSec: 0,
     clients: 1,
     mechanisms: ['longPolling', 'webhook'],
     events: { ratePerSec: 0 },

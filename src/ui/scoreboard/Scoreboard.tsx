@@ -41,10 +41,16 @@ export function Scoreboard() {
   // The moment the totals were taken (snapshots are sparser than every second in very long runs).
   const snapshot = snapshotIndex(recording, playheadMs);
   const shownMs = Math.min((snapshot + 1) * recording.snapshotEverySec * 1000, recording.endMs);
+  const runSec = Math.round(recording.durationMs / 1000);
+  // Past durationSec the run is in its drain: events finish, nothing new is created.
+  const when =
+    shownMs <= recording.durationMs
+      ? `${String(Math.round(shownMs / 1000))} s of ${String(runSec)} s`
+      : `the ${String(runSec)} s run and ${String(Math.round((shownMs - recording.durationMs) / 1000))} s of drain`;
   const detail =
     snapshot < 0
       ? ' — figures appear after the first simulated second'
-      : ` after ${String(Math.round(shownMs / 1000))} s of ${String(Math.round(recording.endMs / 1000))} s, all ${formatInteger(recording.scenario.clients)} clients`;
+      : ` after ${when}, all ${formatInteger(recording.scenario.clients)} clients`;
   return (
     <>
       <p className="scroll-hint" id={hintId}>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runScenario } from './engine.ts';
 import type { MechanismMetrics } from './metrics/types.ts';
-import type { MechanismId, Scenario } from './scenario/types.ts';
-import { parseScenario } from './scenario/validate.ts';
+import type { MechanismId } from './scenario/types.ts';
+import { expectOutside, expectWithin, once, scenarioOf, sum } from './testing/helpers.ts';
 
 // The engine against the closed forms of DESIGN.md §8. Every scenario is built so that the formula
 // holds exactly in expectation: no jitter, no loss, service times that the formula ignores set to
@@ -10,36 +10,10 @@ import { parseScenario } from './scenario/validate.ts';
 // chosen so that the sampling error is a fraction of the tolerance (about 1 % unless stated), and
 // every check also shows that a plausible wrong formula would be rejected.
 
-function scenarioOf(input: unknown): Scenario {
-  const result = parseScenario(input);
-  if (!result.ok) throw new Error(`invalid scenario:\n${result.errors.join('\n')}`);
-  return result.scenario;
-}
-
 function run(input: unknown, id: MechanismId): MechanismMetrics {
   const metrics = runScenario(scenarioOf(input))[id];
   if (!metrics) throw new Error(`${id} did not run`);
   return metrics;
-}
-
-/** |got − expected| ≤ tolerance · |expected|. */
-function expectWithin(got: number | null, expected: number, tolerance: number): void {
-  expect(got).not.toBeNull();
-  expect(Math.abs((got as number) - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
-}
-
-/** The same check, inverted: a wrong formula must miss by more than the tolerance. */
-function expectOutside(got: number | null, wrong: number, tolerance: number): void {
-  expect(got).not.toBeNull();
-  expect(Math.abs((got as number) - wrong)).toBeGreaterThan(tolerance * Math.abs(wrong));
-}
-
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** Run a scenario the first time a test asks for it, so that a filtered run skips the others. */
-function once<T>(compute: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= compute());
 }
 
 // One-way delay and the quiet parts of the model shared by most scenarios below.

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runScenario, type Results } from './engine.ts';
 import type { MechanismMetrics } from './metrics/types.ts';
-import { MECHANISM_IDS, type MechanismId, type Scenario } from './scenario/types.ts';
-import { parseScenario } from './scenario/validate.ts';
+import { MECHANISM_IDS, type MechanismId } from './scenario/types.ts';
+import { scenarioOf, sum } from './testing/helpers.ts';
 
 // The engine's contract (DESIGN.md §2–§6, STYLE.md §3–§4): determinism, common random numbers
 // across mechanisms, conservation of events under every fault, the fault behaviours the lab
 // teaches (duplicates, fallbacks, resume, reconnect storms), incremental playback and the trace.
 
-function scenarioOf(input: unknown): Scenario {
-  const result = parseScenario(input);
-  if (!result.ok) throw new Error(`invalid scenario:\n${result.errors.join('\n')}`);
-  return result.scenario;
-}
-
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** A busy little scenario that exercises every model: loss, jitter, chat sends, faults. */
 const BUSY = {

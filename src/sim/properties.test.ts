@@ -7,6 +7,7 @@ import type { MechanismMetrics, MetricSeries } from './metrics/types.ts';
 import { MECHANISM_IDS, type Scenario } from './scenario/types.ts';
 import { parseScenario } from './scenario/validate.ts';
 import { connectionRole } from './trace/types.ts';
+import { sum } from './testing/helpers.ts';
 
 // Invariants of the results (DESIGN.md §6) over random valid scenarios of modest size: every
 // figure is a finite number or a documented null, events and bytes balance, latency is at least
@@ -195,7 +196,6 @@ const KNOWN_COUNTEREXAMPLES: unknown[] = [
 
 // ---- invariants -------------------------------------------------------------------------------
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Paths of numbers that are not finite, and of nulls, anywhere in a value. */
 function oddities(value: unknown, path: string, found: { nonFinite: string[]; nulls: string[] }): void {

@@ -5,6 +5,7 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import type { MechanismId, Scenario } from '../scenario/types.ts';
 import { parseScenario } from '../scenario/validate.ts';
 import { PRESETS, presetById } from './presets.ts';
+import { sum } from '../testing/helpers.ts';
 
 // Every preset must make its lesson visible in the numbers (issue 4: "its what-to-notice is
 // visibly true"). Where a lesson is about a cause, the test also runs the preset with the cause
@@ -34,7 +35,6 @@ function metricsOf(results: Results, id: MechanismId): MechanismMetrics {
   return metrics;
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const overheadPerEvent = (m: MechanismMetrics) => m.bytes.overhead / m.events.delivered;
 const eventsPerResponse = (m: MechanismMetrics) => m.events.delivered / m.responses;
 

@@ -43,7 +43,7 @@ function outcome(original: ShareState, link: string): 'same' | 'damaged' | 'diff
 const body = (link: string) => link.slice(3);
 const tally = () => ({ same: 0, damaged: 0, different: 0 });
 
-describe('a damaged version-2 link', () => {
+describe('a damaged version-2 link', { timeout: 60_000 }, () => {
   it('is never read as a different state after any single-character change (every position, every character)', () => {
     const counts = tally();
     // Exhaustive over three links (the default, a named edit, the longest preset): ~20,000 links.

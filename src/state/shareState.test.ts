@@ -14,7 +14,8 @@ import {
   type ScenarioPatch,
   type ShareState,
 } from './shareState.ts';
-import { compressToUrl, decompressFromUrl } from './urlCompress.ts';
+import { compressToUrl } from './urlCompress.ts';
+import { decodePayload } from './linkCodec.ts';
 
 function scenarioOf(patch: unknown): Scenario {
   const parsed = parseScenario(patch);
@@ -24,7 +25,7 @@ function scenarioOf(patch: unknown): Scenario {
 
 /** The JSON a hash carries, read without validation. */
 function payloadOf(hash: string): unknown {
-  const unpacked = decompressFromUrl(hash.replace(/^v1\./, ''), PRIMER_V1);
+  const unpacked = decodePayload(hash.replace(/^v2\./, ''), PRIMER_V1);
   if (!unpacked.ok) throw new Error(unpacked.error);
   return JSON.parse(unpacked.text);
 }
@@ -84,8 +85,8 @@ const HEAVY: ShareState = {
 describe('share links round trip', () => {
   it('encodes the default state as a very short hash and reads it back', () => {
     const hash = encodeShareState(DEFAULT_SHARE_STATE);
-    expect(hash).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
-    expect(hash.length).toBeLessThanOrEqual(8);
+    expect(hash).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
+    expect(hash.length).toBeLessThanOrEqual(17);
     expect(decodeShareState(hash)).toStrictEqual({ ok: true, state: DEFAULT_SHARE_STATE });
   });
 
@@ -144,11 +145,11 @@ describe('share links carry only what differs from the defaults', () => {
 
 describe('malformed share links are rejected with a message naming the problem', () => {
   it('rejects text that is not a lab link', () => {
-    expect(errorOf('clients=5')).toBe('not a Push/Pull Lab link: it should start with "v1."');
+    expect(errorOf('clients=5')).toBe('not a Push/Pull Lab link: it should start with "v2."');
   });
 
   it('rejects an unknown version prefix', () => {
-    expect(errorOf('v2.AAAA')).toBe('link version "v2" is not supported: this version of the lab reads "v1" links');
+    expect(errorOf('v3.AAAA')).toBe('link version "v3" is not supported: this version of the lab reads "v1" and "v2" links');
   });
 
   it('rejects characters outside base64url', () => {
@@ -156,7 +157,11 @@ describe('malformed share links are rejected with a message naming the problem',
   });
 
   it('rejects a truncated link', () => {
-    expect(errorOf(encodeShareState(HEAVY).slice(0, -10))).toMatch(/^the link is damaged: .*truncated/);
+    expect(errorOf(encodeShareState(HEAVY).slice(0, -10))).toBe(
+      'the link is damaged: its checksum does not match, so it was cut short or changed on the way',
+    );
+    // A version-1 link (no checksum) still says so when it is cut.
+    expect(errorOf(hashOf({ scenario: { clients: 37, name: 'A class demo' } }).slice(0, -4))).toMatch(/^the link is damaged: .*truncated/);
   });
 
   it('rejects a payload that is not JSON, or not an object', () => {

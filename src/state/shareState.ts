@@ -2,7 +2,8 @@ import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
 import { describeRange, withInput } from '../sim/scenario/fields.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { formatErrors, formatPath, parseScenario } from '../sim/scenario/validate.ts';
-import { compressToUrl, decompressFromUrl } from './urlCompress.ts';
+import { decompressFromUrl } from './urlCompress.ts';
+import { decodePayload, encodePayload } from './linkCodec.ts';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playbackLimits.ts';
 
 // The whole lab state in the URL hash, so that copying the address bar reproduces the same run
@@ -33,7 +34,9 @@ export type ScenarioPatch = DeepPartial<Scenario>;
 
 export type DecodeResult = { ok: true; state: ShareState } | { ok: false; error: string };
 
-const VERSION = 'v1';
+/** Links are written as v2 (DEFLATE + checksum, linkCodec.ts); v1 links (LZW, no checksum) still load. */
+const VERSION = 'v2';
+const READABLE = ['v1', 'v2'];
 const PRESET_NAME = /^[\w-]{1,64}$/;
 
 /**
@@ -126,17 +129,19 @@ export function encodeShareState(state: ShareState): string {
   if (state.playing !== DEFAULT_SHARE_STATE.playing) payload.playing = state.playing;
   if (state.view !== DEFAULT_SHARE_STATE.view) payload.view = state.view;
   if (state.preset !== undefined) payload.preset = state.preset;
-  return `${VERSION}.${compressToUrl(JSON.stringify(payload), PRIMER_V1)}`;
+  return `${VERSION}.${encodePayload(JSON.stringify(payload), PRIMER_V1)}`;
 }
 
 /** The payload's JSON text, or a message saying why the hash cannot carry one. */
 function unpack(hash: string): { ok: true; json: string } | { ok: false; error: string } {
   const match = /^v(\d+)\.(.*)$/s.exec(hash);
   if (!match) return { ok: false, error: `not a Push/Pull Lab link: it should start with "${VERSION}."` };
-  if (`v${match[1]}` !== VERSION) {
-    return { ok: false, error: `link version "v${match[1]}" is not supported: this version of the lab reads "${VERSION}" links` };
+  const version = `v${match[1]}`;
+  if (!READABLE.includes(version)) {
+    return { ok: false, error: `link version "${version}" is not supported: this version of the lab reads ${READABLE.map((v) => `"${v}"`).join(' and ')} links` };
   }
-  const unpacked = decompressFromUrl(match[2], PRIMER_V1);
+  // Version 2 reuses version 1's primer as its dictionary: the field names did not change.
+  const unpacked = version === 'v2' ? decodePayload(match[2], PRIMER_V1) : decompressFromUrl(match[2], PRIMER_V1);
   return unpacked.ok ? { ok: true, json: unpacked.text } : { ok: false, error: `the link is damaged: ${unpacked.error}` };
 }
 

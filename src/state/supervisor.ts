@@ -111,7 +111,7 @@ export class SimSupervisor implements SimulationRunner {
     for (const mechanisms of splitMechanisms(scenario.mechanisms, this.options.parallelism)) {
       this.post(run, { runId, scenario, traceClients, mechanisms });
     }
-    this.timer ??= setInterval(() => this.check(), CHECK_EVERY_MS);
+    this.timer ??= setInterval(() => this.check(), Math.min(CHECK_EVERY_MS, this.ackMs / 2, this.silenceMs / 2));
   }
 
   cancel(): void {

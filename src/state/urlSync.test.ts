@@ -40,6 +40,31 @@ afterEach(() => {
   stop = null;
 });
 
+describe('addresses that cannot be used as they are', () => {
+  it('quotes a preset name with a newline on one line, so it cannot add lines to the notice', () => {
+    open('/?preset=nope%0A%E2%80%A2%20fake%20bullet');
+    expect(lab().notice).toContain('There is no preset named "nope\\n• fake bullet"');
+    expect(lab().notice?.split('\n')).toHaveLength(1);
+  });
+
+  it('says so when a link names a preset this lab does not have, and still loads its scenario', () => {
+    const hash = encodeShareState({ ...DEFAULT_SHARE_STATE, scenario: { ...DEFAULT_SCENARIO, clients: 42 }, preset: 'from-the-future' });
+    open(`/#${hash}`);
+    expect(lab().scenario.clients).toBe(42);
+    expect(lab().notice).toBe('This link names a preset "from-the-future" that this lab does not have; its scenario is shown without the preset\'s notes.');
+  });
+
+  it('replaces a bad hash that arrives by navigation with the state on screen', () => {
+    open(`/#${encodeShareState({ ...DEFAULT_SHARE_STATE, scenario: { ...DEFAULT_SCENARIO, clients: 77 } })}`);
+    const good = window.location.hash;
+    window.history.pushState(null, '', '/#v2.garbage');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(lab().notice).toMatch(/^This address could not be read, so the lab kept its state\./);
+    expect(lab().scenario.clients).toBe(77);
+    expect(window.location.hash).toBe(good);
+  });
+});
+
 describe('opening the lab from an address', () => {
   it('loads a preset named in ?preset= and moves the state into the hash', () => {
     open('/?preset=chat-room');

@@ -1,4 +1,4 @@
-import { PRESETS } from '../sim/presets/presets.ts';
+import { PRESETS, presetById } from '../sim/presets/presets.ts';
 import { decodeShareState, encodeShareState, type ShareState } from './shareState.ts';
 import { useLab, type LabState } from './store.ts';
 import { embedSearch, persistentSearch, readUrlParams, type EmbedOptions, type UrlParams } from './urlParams.ts';
@@ -51,9 +51,21 @@ export function embedUrl(view: ShareState['view'], options: EmbedOptions): strin
   return `${pageBase()}${embedSearch(options)}#${encodeShareState(state)}`;
 }
 
+/**
+ * A name from the address, quoted on one line: JSON quoting writes a newline as \n, so a crafted
+ * `?preset=` can never split a notice into lines that look like the lab's own bullets.
+ */
+const quoted = (name: string): string => JSON.stringify(name.slice(0, 64));
+
 function unknownPresetMessage(name: string): string {
   const known = PRESETS.map((preset) => preset.id).join(', ');
-  return `There is no preset named "${name.slice(0, 64)}", so the lab shows the default scenario. Presets: ${known}.`;
+  return `There is no preset named ${quoted(name)}, so the lab shows the default scenario. Presets: ${known}.`;
+}
+
+/** A link may name a preset this lab does not have (an older or newer lab): its scenario still loads. */
+function linkPresetNotice(state: ShareState): string | null {
+  if (state.preset === undefined || presetById(state.preset)) return null;
+  return `This link names a preset ${quoted(state.preset)} that this lab does not have; its scenario is shown without the preset's notes.`;
 }
 
 /** Apply the address the page was opened with: a share link's hash wins over `?preset=`. */
@@ -64,6 +76,8 @@ function applyInitialUrl(params: UrlParams): void {
     const decoded = decodeShareState(hash);
     if (decoded.ok) {
       lab.applyShareState(decoded.state);
+      const notice = linkPresetNotice(decoded.state);
+      if (notice !== null) lab.setNotice(notice);
     } else {
       lab.setNotice(`This link could not be read, so the lab shows the default scenario.\n${decoded.error}`);
     }
@@ -121,6 +135,8 @@ export function startUrlSync(params: UrlParams = readUrlParams(window.location.s
     const lab = useLab.getState();
     if (!decoded.ok) {
       lab.setNotice(`This address could not be read, so the lab kept its state.\n${decoded.error}`);
+      // The address bar shows the state on screen again, so a reload keeps the user's edits.
+      write(false);
       return;
     }
     restoring = true;
@@ -129,6 +145,8 @@ export function startUrlSync(params: UrlParams = readUrlParams(window.location.s
     } finally {
       restoring = false;
     }
+    const notice = linkPresetNotice(decoded.state);
+    if (notice !== null) lab.setNotice(notice);
   };
   window.addEventListener('popstate', onPopState);
   write(false);

@@ -21,7 +21,7 @@ function totals(changes: Changes): MechanismTotals {
     responses: 10,
     emptyResponses: 0,
     emptyRatio: 0,
-    events: { created: delivered + lost, delivered, lost, duplicates: 0, pending: 0 },
+    events: { created: delivered + lost, delivered, lost, duplicates: 0, pending: 0, outOfOrder: 0 },
     latencyMs: { mean: 50, p50: 50, p95: 50, p99: 50, max: 50 },
     bytes: { up: bytes / 2, down: bytes / 2, overhead: bytes / 2, payload: bytes / 2 },
     peakOpenConnections: 10,

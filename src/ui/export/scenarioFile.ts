@@ -16,11 +16,18 @@ export function scenarioToFileText(scenario: Scenario): string {
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} kB`;
+const bytesText = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
-/** The message for a file too large to read, or null when its size is fine. */
+/**
+ * The message for a file too large to read, or null when its size is fine. When both sizes round
+ * to the same kilobytes ("256 kB; at most 256 kB"), they are given in bytes.
+ */
 export function fileSizeProblem(sizeBytes: number, fileName = 'The file'): string | null {
   if (sizeBytes <= MAX_SCENARIO_FILE_BYTES) return null;
-  return `${fileName}: too large to be a scenario file (${kilobytes(sizeBytes)}; at most ${kilobytes(MAX_SCENARIO_FILE_BYTES)}).`;
+  const same = kilobytes(sizeBytes) === kilobytes(MAX_SCENARIO_FILE_BYTES);
+  const size = same ? bytesText(sizeBytes) : kilobytes(sizeBytes);
+  const limit = same ? bytesText(MAX_SCENARIO_FILE_BYTES) : kilobytes(MAX_SCENARIO_FILE_BYTES);
+  return `${fileName}: too large to be a scenario file (${size}; at most ${limit}).`;
 }
 
 export function parseScenarioFile(text: string, fileName?: string): ScenarioFileResult {

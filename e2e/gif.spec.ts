@@ -2,38 +2,44 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { compositeFrames, readGif } from '../src/ui/export/gif/gifRead.ts';
+import { findBox } from '../src/ui/export/video/mp4Times.ts';
 
-// The animated GIF export, driven like a teacher preparing slides: pick the lanes and a window,
-// make the GIF, and check the downloaded file is a real, looping, deterministic GIF of the page.
+// The video and animated GIF export, driven like a teacher preparing slides: pick the lanes and a
+// window, make the file, and check the download is a real, deterministic MP4 or looping GIF of the
+// page at a slide resolution.
 
-async function openLab(page: Page): Promise<Locator> {
+async function openLab(page: Page, format: 'gif' | 'avc' | 'vp9' = 'gif'): Promise<Locator> {
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
-  const form = page.getByRole('region', { name: 'Export and import' }).getByRole('region', { name: 'Animated GIF' });
-  await expect(form.getByRole('button', { name: 'Make GIF' })).toBeEnabled();
+  const form = page.getByRole('region', { name: 'Export and import' }).getByRole('region', { name: 'Video and animated GIF' });
+  await form.getByLabel('Format').selectOption(format);
+  await expect(form.getByRole('button', { name: format === 'gif' ? 'Make GIF' : 'Make video' })).toBeEnabled();
   return form;
 }
 
-async function makeGif(page: Page, form: Locator): Promise<{ download: Download; bytes: Uint8Array }> {
+/** Rows of a 1280 × 720 frame above the time band (1/24 margin + the band of 1.6 × 1/30 of the height). */
+const ABOVE_BAND_ROWS = 720 - 30 - 38;
+
+async function makeGif(page: Page, form: Locator, button = 'Make GIF'): Promise<{ download: Download; bytes: Uint8Array }> {
   const downloading = page.waitForEvent('download');
-  await form.getByRole('button', { name: 'Make GIF' }).click();
+  await form.getByRole('button', { name: button }).click();
   const download = await downloading;
   const bytes = new Uint8Array(await readFile(await download.path()));
   await expect(form.getByRole('status')).toContainText(`Saved ${download.suggestedFilename()}`);
   return { download, bytes };
 }
 
-/** How many pixels differ between two frames under the caption (which shows each frame's time). */
+/** How many pixels differ between two frames above the time band (which shows each frame's time). */
 function changedPixels(a: Uint8Array, b: Uint8Array, width: number): number {
   let count = 0;
-  for (let i = 40 * width * 4; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) count++;
+  for (let i = 0; i < ABOVE_BAND_ROWS * width * 4; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) count++;
   return count;
 }
 
 const timelineValue = (page: Page) => page.getByRole('slider', { name: 'Timeline' }).inputValue();
 
 test.describe('the animated GIF export', () => {
-  test('makes a looping GIF89a of the lanes, one image per frame, the same bytes every time', async ({ page }, testInfo) => {
+  test('makes a looping 1280 × 720 GIF89a of the lanes, one image per frame, the same bytes every time', async ({ page }, testInfo) => {
     const form = await openLab(page);
     await form.getByLabel('Element').selectOption('lanes');
     await form.getByLabel('Start (s into the run)').fill('2');
@@ -53,9 +59,7 @@ test.describe('the animated GIF export', () => {
     const gif = readGif(first.bytes);
     expect(gif.version).toBe('GIF89a');
     expect([gif.width, gif.height]).toEqual([width, height]);
-    expect(gif.width).toBeLessThanOrEqual(960);
-    // Five lanes of five clients each: a tall picture.
-    expect(gif.height).toBeGreaterThan(600);
+    expect([gif.width, gif.height]).toEqual([1280, 720]);
     expect(gif.frames).toHaveLength(11);
     expect(gif.frames.every((f) => f.delayCs === 20)).toBe(true);
     expect(gif.loopCount).toBe(0);
@@ -100,9 +104,7 @@ test.describe('the animated GIF export', () => {
     expect(download.suggestedFilename()).toBe('default-requests-t10s-12s.gif');
     const gif = readGif(bytes);
     expect(gif.frames).toHaveLength(6);
-    const chartWidth = (await page.locator('[data-chart="requests"] svg[role="img"]').boundingBox())?.width ?? 0;
-    // The chart's own width (at least 320 px) plus a 16 px margin on each side, never more than 960 px.
-    expect(gif.width).toBe(Math.min(960, Math.max(320, Math.ceil(chartWidth)) + 32));
+    expect([gif.width, gif.height]).toEqual([1280, 720]);
     // The chart moves once per simulated second, not with every frame.
     const shown = compositeFrames(gif);
     // Within one second only a few edge pixels of the axis text may differ (the browser's text
@@ -118,7 +120,7 @@ test.describe('the animated GIF export', () => {
     const form = await openLab(page);
     const playheadBefore = await timelineValue(page);
     await form.getByRole('button', { name: 'Make GIF' }).click();
-    const progress = form.getByRole('progressbar', { name: 'GIF frames recorded' });
+    const progress = form.getByRole('progressbar', { name: 'Frames recorded' });
     await expect(progress).toBeVisible();
     await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(2);
     await expect(form.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -144,7 +146,7 @@ test.describe('the animated GIF export', () => {
 
   test('the form is labelled, passes an accessibility scan and fits the screen', async ({ page }, testInfo) => {
     const form = await openLab(page);
-    for (const label of ['Element', 'Start (s into the run)', 'Duration (s)', 'Speed (1× = real time)', 'Frames per second']) {
+    for (const label of ['Format', 'Size', 'Element', 'Start (s into the run)', 'Duration (s)', 'Speed (1× = real time)', 'Frames per second']) {
       await expect(form.getByLabel(label)).toBeVisible();
     }
     const scan = await new AxeBuilder({ page }).include('.gif-export').analyze();
@@ -154,5 +156,100 @@ test.describe('the animated GIF export', () => {
     expect(box && viewport && box.x + box.width <= viewport.width).toBe(true);
     await form.scrollIntoViewIfNeeded();
     await form.screenshot({ path: testInfo.outputPath(`gif-form-${testInfo.project.name}.png`) });
+  });
+
+  test('makes a 1920 × 1080 GIF when that size is chosen', async ({ page }) => {
+    const form = await openLab(page);
+    await form.getByLabel('Size').selectOption('1920x1080');
+    await form.getByLabel('Start (s into the run)').fill('2');
+    await form.getByLabel(/^Duration/).fill('0.4');
+    await form.getByLabel(/^Speed/).selectOption('1');
+    await form.getByLabel('Frames per second').selectOption('5');
+    const { bytes } = await makeGif(page, form);
+    const gif = readGif(bytes);
+    expect([gif.width, gif.height]).toEqual([1920, 1080]);
+    expect(gif.frames).toHaveLength(3);
+  });
+});
+
+/** Width and height of the first video track: tkhd's 16.16 fields and the sample entry's own. */
+function mp4Dimensions(bytes: Uint8Array): { tkhd: [number, number]; sampleEntry: { type: string; size: [number, number] } } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tkhd = findBox(bytes, ['moov', 'trak', 'tkhd']);
+  const stsd = findBox(bytes, ['moov', 'trak', 'mdia', 'minf', 'stbl', 'stsd']);
+  if (!tkhd || !stsd) throw new Error('no tkhd or stsd box');
+  const version = bytes[tkhd[0] + 8];
+  // After the header: version/flags, times, track id, reserved, duration, reserved, layer… matrix.
+  const at = tkhd[0] + 8 + 4 + (version === 1 ? 32 : 20) + 8 + 8 + 36;
+  const entry = stsd[0] + 16;
+  const type = String.fromCharCode(...bytes.subarray(entry + 4, entry + 8));
+  return {
+    tkhd: [view.getUint32(at) / 65536, view.getUint32(at + 4) / 65536],
+    sampleEntry: { type, size: [view.getUint16(entry + 32), view.getUint16(entry + 34)] },
+  };
+}
+
+test.describe('the video export', () => {
+  test('makes 1280 × 720 MP4s where the browser can encode them (VP9 the same bytes every time), or says why not', async ({ page, context }, testInfo) => {
+    await page.goto('./');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
+    const support = await page.evaluate(async () => {
+      if (typeof VideoEncoder === 'undefined') return { webCodecs: false, avc: false, vp9: false };
+      const ask = async (codec: string) => (await VideoEncoder.isConfigSupported({ codec, width: 1280, height: 720, bitrate: 4e6 })).supported === true;
+      return { webCodecs: true, avc: await ask('avc1.640028'), vp9: await ask('vp09.00.31.08') };
+    });
+    testInfo.annotations.push({ type: 'video encoders', description: JSON.stringify(support) });
+    const form = page.getByRole('region', { name: 'Export and import' }).getByRole('region', { name: 'Video and animated GIF' });
+    const format = form.getByLabel('Format');
+    await expect(format.locator('option[value="avc"]')).toBeEnabled({ enabled: support.avc });
+    await expect(format.locator('option[value="vp9"]')).toBeEnabled({ enabled: support.vp9 });
+    if (!support.avc && !support.vp9) {
+      await expect(form.getByText(/cannot encode video at this size/)).toBeVisible();
+      await expect(form.getByRole('button', { name: 'Make GIF' })).toBeEnabled();
+      return;
+    }
+    await form.getByLabel('Start (s into the run)').fill('2');
+    await form.getByLabel(/^Duration/).fill('2');
+    await form.getByLabel(/^Speed/).selectOption('1');
+    await form.getByLabel('Frames per second').selectOption('5');
+
+    for (const codec of (['avc', 'vp9'] as const).filter((c) => support[c])) {
+      await format.selectOption(codec);
+      const first = await makeGif(page, form, 'Make video');
+      expect(first.download.suggestedFilename()).toBe('default-lanes-t2s-4s.mp4');
+      await expect(form.getByRole('status')).toContainText(`11 frames, 1,280 × 720 px, ${codec === 'avc' ? 'H.264' : 'VP9'} video`);
+      // An ISO base media file: the first box is ftyp with an MP4 brand.
+      expect(String.fromCharCode(...first.bytes.subarray(4, 8))).toBe('ftyp');
+      expect(String.fromCharCode(...first.bytes.subarray(8, 12))).toMatch(/^(isom|mp41|mp42|avc1|iso\d)$/);
+      const dimensions = mp4Dimensions(first.bytes);
+      expect(dimensions.tkhd).toEqual([1280, 720]);
+      expect(dimensions.sampleEntry).toEqual({ type: codec === 'avc' ? 'avc1' : 'vp09', size: [1280, 720] });
+      await testInfo.attach(`lanes-${codec}.mp4`, { body: Buffer.from(first.bytes), contentType: 'video/mp4' });
+
+      const second = await makeGif(page, form, 'Make video');
+      // VP9 (libvpx) is reproducible; Chromium's software H.264 encoder varies a little between runs.
+      if (codec === 'vp9') expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+      else expect(mp4Dimensions(second.bytes)).toEqual(dimensions);
+
+      // Where this Chromium can play the codec, it reads the same size and length back (in a page
+      // of its own: the lab's content security policy allows no media).
+      const player = await context.newPage();
+      const played = await player.evaluate(async ({ data, type }) => {
+        const video = document.createElement('video');
+        if (video.canPlayType(type) === '') return null;
+        video.src = URL.createObjectURL(new Blob([new Uint8Array(data)], { type: 'video/mp4' }));
+        await new Promise((resolve, reject) => {
+          video.onloadedmetadata = resolve;
+          video.onerror = () => reject(new Error(video.error?.message ?? 'cannot play'));
+        });
+        return { width: video.videoWidth, height: video.videoHeight, duration: video.duration };
+      }, { data: Array.from(first.bytes), type: codec === 'avc' ? 'video/mp4; codecs="avc1.640028"' : 'video/mp4; codecs="vp09.00.31.08"' });
+      await player.close();
+      testInfo.annotations.push({ type: `${codec} played back`, description: JSON.stringify(played) });
+      if (played) {
+        expect([played.width, played.height]).toEqual([1280, 720]);
+        expect(played.duration).toBeCloseTo(11 * 0.2, 1);
+      }
+    }
   });
 });

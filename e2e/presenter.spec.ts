@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PRESENTER_SCRIPTS } from '../src/ui/presenter/scripts.ts';
+import { PRESETS } from '../src/sim/presets/presets.ts';
+import { highlightSelector, PRESENTER_SCRIPTS } from '../src/ui/presenter/scripts.ts';
 
 // Presenter mode (issue 4, item 4), driven as a speaker would: open the talk by its address, step
 // with the arrow keys, watch the playhead and the lit element follow, leave with Esc.
@@ -126,5 +127,20 @@ test.describe('presenter mode', () => {
     await expect(litElement(page)).toHaveAttribute('data-lane', 'webhook');
     const results = await new AxeBuilder({ page }).include('.presenter-bar').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test('every preset has a talk: its address opens beat 1 with the beat’s element lit', async ({ page }) => {
+    test.setTimeout(240_000);
+    for (const preset of PRESETS) {
+      const beats = PRESENTER_SCRIPTS[preset.id] ?? [];
+      const first = beats[0];
+      expect(first, `${preset.id} has a talk`).toBeDefined();
+      if (!first) continue;
+      await page.goto(`./?preset=${preset.id}&present=1`);
+      const bar = presenterBar(page);
+      await expect(bar).toContainText(`Beat 1 of ${String(beats.length)}`);
+      await expect(bar.getByText(first.caption)).toBeVisible();
+      await expect(page.locator(`${highlightSelector(first.highlight)}[data-presenter-focus]`)).toHaveCount(1, { timeout: 60_000 });
+    }
   });
 });

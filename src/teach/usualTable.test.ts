@@ -11,7 +11,7 @@ import { FEATURES, flagFor, usualTable, USUAL_WORDS, type TableContext } from '.
 // usual word, on hand-made totals; then on the engine's figures for presets whose lesson is that
 // contradiction.
 
-type Changes = Partial<Omit<MechanismTotals, 'bytes'>> & { lost?: number; delivered?: number; bytes?: number };
+type Changes = Partial<Omit<MechanismTotals, 'bytes' | 'steady'>> & { lost?: number; delivered?: number; bytes?: number };
 
 function totals(changes: Changes): MechanismTotals {
   const { lost = 0, delivered = 100, bytes = 10_000, ...rest } = changes;
@@ -27,6 +27,7 @@ function totals(changes: Changes): MechanismTotals {
     peakOpenConnections: 10,
     serverUtilization: 0.01,
     peakMemoryKb: 640,
+    steady: null,
     ...rest,
   };
 }

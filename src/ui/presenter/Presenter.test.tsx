@@ -5,14 +5,16 @@ import { useLab } from '../../state/store.ts';
 import { useKeyboardShortcuts } from '../time/useKeyboardShortcuts.ts';
 import { Presenter } from './Presenter.tsx';
 import { PresenterButton } from './PresenterButton.tsx';
+import { ShortcutsHelp } from '../time/ShortcutsHelp.tsx';
+import { PRESENTER_KEYS } from './presenterKeys.ts';
 import { handlePresenterKey, usePresenter } from './presenterStore.ts';
 import { PRESENTER_SCRIPTS } from './scripts.ts';
 
 // Stand-ins for the lab's regions, lanes and charts: the presenter finds them by data attribute.
-const PRESENTER_KEYS = [handlePresenterKey];
+const KEY_HANDLERS = [handlePresenterKey];
 
 function Page({ presetId }: { presetId: string | null }) {
-  useKeyboardShortcuts(PRESENTER_KEYS);
+  useKeyboardShortcuts(KEY_HANDLERS);
   return (
     <>
       <PresenterButton presetId={presetId} />
@@ -166,5 +168,31 @@ describe('presenter mode', () => {
     expect(await usePresenter.getState().startPresenting('constructor')).toBe(false);
     expect(usePresenter.getState().presenting).toBeNull();
     expect(lab().presetId).toBe('chat-room');
+  });
+
+  it('lists every key of a talk in the shortcuts help, and each listed key does what it says', async () => {
+    render(<Page presetId="payment-webhook-outage" />);
+    act(() => lab().setHelpOpen(true));
+    render(<ShortcutsHelp />);
+    const table = screen.getByRole('table', { name: 'Keys of presenter mode' });
+    for (const { keys, action } of PRESENTER_KEYS) {
+      const row = [...table.querySelectorAll('tr')].find((tr) => tr.textContent.includes(action));
+      expect([...(row?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toEqual(keys);
+    }
+    act(() => lab().setHelpOpen(false));
+
+    const beat = () => usePresenter.getState().presenting?.beat;
+    for (const { command, eventKeys } of PRESENTER_KEYS) {
+      for (const key of eventKeys) {
+        await startTalk();
+        press('ArrowRight');
+        act(() => screen.getByRole('button', { name: 'Next' }).blur());
+        press(key);
+        if (command === 'next') expect(beat()).toBe(2);
+        if (command === 'previous') expect(beat()).toBe(0);
+        if (command === 'stop') expect(usePresenter.getState().presenting).toBeNull();
+        act(() => usePresenter.getState().stop());
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { presetById } from '../../sim/presets/presets.ts';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import { useLab } from '../../state/store.ts';
 import type { Beat } from './scripts.ts';
+import { presenterCommandOf } from './presenterKeys.ts';
 
 // Presenter mode's own small store: which talk is running and which beat is on screen. Moving to a
 // beat drives the lab only through its public commands (loadPreset, seek, play, pause), so the
@@ -104,27 +105,11 @@ export const usePresenter = create<PresenterState>()((set, get) => {
   };
 });
 
-/**
- * The keys of a talk, for the lab's shortcut handler: → / Page Down / Space forward (clickers send
- * Page Down), ← / Page Up back, Esc leaves. True when the key was used.
- */
+/** The keys of a talk (presenterKeys.ts), for the lab's shortcut handler. True when the key was used. */
 export function handlePresenterKey(key: string): boolean {
   const presenter = usePresenter.getState();
-  if (!presenter.presenting) return false;
-  switch (key) {
-    case 'ArrowRight':
-    case 'PageDown':
-    case ' ':
-      presenter.next();
-      return true;
-    case 'ArrowLeft':
-    case 'PageUp':
-      presenter.previous();
-      return true;
-    case 'Escape':
-      presenter.stop();
-      return true;
-    default:
-      return false;
-  }
+  const command = presenterCommandOf(key);
+  if (!presenter.presenting || command === null) return false;
+  presenter[command]();
+  return true;
 }

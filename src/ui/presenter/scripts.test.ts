@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recordRun, type RunRecording } from '../../sim/recording.ts';
 import type { MechanismMetrics, MechanismTotals } from '../../sim/metrics/types.ts';
-import { presetById } from '../../sim/presets/presets.ts';
+import { PRESETS, presetById } from '../../sim/presets/presets.ts';
 import type { MechanismId, Scenario } from '../../sim/scenario/types.ts';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import { totalsAt } from '../../state/selectors.ts';
 import { TRACE_CLIENTS } from '../../state/store.ts';
+import { formatBytes, formatInteger, formatMs } from '../format.ts';
 import { CHART_IDS, hasScript, highlightSelector, LANE_IDS, PRESENTER_SCRIPTS, REGION_IDS, scriptOf, type Beat } from './scripts.ts';
 
 // A talk must be true: every beat points at something on the page, and every number a caption
@@ -52,6 +53,13 @@ class BeatFacts {
   }
   series(id: MechanismId): MechanismMetrics['series'] {
     return this.final(id).series;
+  }
+  /**
+   * The caption quotes `figure` as the lab shows it (formatInteger, formatMs, formatBytes): when the
+   * engine's figures change, the failure names the figure the caption must now say.
+   */
+  shows(figure: string): void {
+    expect(this.beat.caption, `the caption should quote ${figure}`).toContain(figure.replaceAll('\u00a0', ' '));
   }
   /** Messages of the traced clients on the wire at the beat's playhead. */
   inFlight(id: MechanismId) {
@@ -236,18 +244,155 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
       expect(f.now('longPolling').requests).toBeGreaterThan(f.scenario.clients);
     },
   },
+  'chat-room': {
+    2: (f) => {
+      f.shows(formatMs(Math.round(f.now('websocket').latencyMs.mean ?? 0)));
+      expect(Math.round(f.now('sse').latencyMs.mean ?? 0)).toBe(Math.round(f.now('websocket').latencyMs.mean ?? 0));
+      f.shows(formatMs(f.now('polling').latencyMs.mean));
+      expect(f.scenario.polling.intervalMs).toBe(2000);
+      f.shows(`${String(f.scenario.polling.intervalMs / 1000)} s interval`);
+    },
+    3: (f) => {
+      f.shows(`after ${String(f.beat.atMs / 1000)} s`);
+      f.shows(formatBytes(f.now('websocket').bytes.up));
+      f.shows(formatBytes(f.now('polling').bytes.up));
+      f.shows(formatBytes(f.now('longPolling').bytes.up));
+      for (const id of ['polling', 'longPolling'] as const) expect(f.now(id).bytes.up).toBeGreaterThan(10 * f.now('websocket').bytes.up);
+    },
+  },
+  'stock-ticker': {
+    0: (f) => {
+      expect(f.scenario.events).toMatchObject({ ratePerSec: 10, audience: 'broadcast' });
+      expect(f.now('polling').emptyResponses).toBe(0);
+      f.shows(`all ${formatInteger(f.now('polling').requests)}`);
+    },
+    1: (f) => f.shows(`about ${String(Math.round(f.now('longPolling').requestsPerSec / 10) * 10)} a second`),
+    2: (f) => {
+      const perEvent = (id: MechanismId) => formatInteger(f.now(id).bytes.overhead / f.now(id).events.delivered);
+      f.shows(`spends ${perEvent('longPolling')} bytes`);
+      f.shows(`polling ${perEvent('polling')}, SSE ${perEvent('sse')} and the WebSocket ${perEvent('websocket')}.`);
+    },
+    3: (f) => {
+      f.shows(formatMs(f.now('polling').latencyMs.mean));
+      for (const id of ['sse', 'websocket'] as const) f.shows(formatMs(Math.round(f.now(id).latencyMs.mean ?? 0)));
+    },
+  },
+  'webhook-timeout-duplicates': {
+    0: (f) => {
+      expect(f.scenario.webhook.receiverMs).toBe(9880);
+      expect(f.scenario.webhook.timeoutMs).toBe(10_000);
+      expect(f.scenario.network.jitterMs).toBeGreaterThan(0);
+    },
+    1: (f) => {
+      const { events } = f.now('webhook');
+      f.shows(`${formatInteger(events.duplicates)} duplicates for ${formatInteger(events.created)} events`);
+    },
+    2: (f) => f.shows(`${formatInteger(f.now('webhook').requests)} requests for ${formatInteger(f.now('webhook').events.created)} events`),
+    3: (f) => {
+      const { events } = f.now('webhook');
+      expect(f.beat.atMs).toBe(f.scenario.durationSec * 1000);
+      f.shows(`${formatInteger(events.duplicates)} duplicates for ${formatInteger(events.created)} events`);
+      expect(events.lost).toBe(0);
+    },
+  },
+  'webhook-reconciliation-polling': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(20);
+      expect(f.scenario.polling.intervalMs).toBe(10_000);
+      for (const id of ['polling', 'webhook'] as const) expect(f.now(id).events.lost).toBe(0);
+      expect(f.now('webhook').events.delivered).toBe(f.now('webhook').events.created);
+    },
+    1: (f) => {
+      expect(f.scenario.webhook.outages).toEqual([{ startSec: 30, durationSec: 90 }]);
+      const { baseMs, factor, maxAttempts } = f.scenario.webhook.retry;
+      expect(maxAttempts).toBe(4);
+      let spanMs = 0;
+      for (let k = 0; k < maxAttempts - 1; k++) spanMs += baseMs * factor ** k;
+      expect(spanMs).toBe(7000);
+      expect(f.now('webhook').events.lost).toBeGreaterThan(0);
+    },
+    2: (f) => {
+      const { events } = f.now('webhook');
+      f.shows(`lost ${formatInteger(events.lost)} of ${formatInteger(events.created)} events`);
+      expect(f.now('polling').events.lost).toBe(0);
+    },
+    3: (f) => {
+      const meanMs = f.now('polling').latencyMs.mean ?? 0;
+      f.shows(formatMs(meanMs));
+      expect(Math.abs(meanMs - f.scenario.polling.intervalMs / 2)).toBeLessThan(f.scenario.polling.intervalMs / 10);
+    },
+  },
+  'ten-thousand-idle-connections': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(10_000);
+      for (const id of ['longPolling', 'sse', 'websocket'] as const) {
+        expect(f.series(id).openConnections.slice(f.beat.atMs / 1000).every((n) => n === 10_000)).toBe(true);
+      }
+    },
+    1: (f) => {
+      expect(f.scenario.server.memoryPerConnectionKb).toBe(64);
+      for (const id of ['sse', 'websocket'] as const) expect(`${String(f.now(id).peakMemoryKb / 1000)} MB`).toBe('640 MB');
+    },
+    2: (f) => {
+      expect(f.scenario.polling.intervalMs).toBe(30_000);
+      expect(f.scenario.network.keepAliveIdleSec).toBe(5);
+      expect(f.final('polling').peakOpenConnections).toBeLessThan(f.scenario.clients / 5);
+    },
+    3: (f) => {
+      const polling = f.now('polling');
+      expect(polling.requestsPerSec).toBeGreaterThan(300);
+      expect(polling.emptyRatio).toBeGreaterThan(0.95);
+      f.shows(`waits ${String(Math.round((polling.latencyMs.mean ?? 0) / 1000))} s`);
+    },
+  },
+  'high-frequency-long-polling': {
+    1: (f) => {
+      const perSec = f.now('longPolling').requestsPerSec;
+      f.shows(`${formatInteger(perSec)} requests a second from ${String(f.scenario.clients)} clients`);
+      f.shows(`about ${String(Math.round(perSec / f.scenario.clients))} times a second`);
+      f.shows(`${String(2 * f.scenario.network.latencyMs)} ms round trip`);
+    },
+    2: (f) => {
+      const { requests, events } = f.now('longPolling');
+      f.shows(`the ${String(Math.round(events.delivered / requests))} or so events`);
+      f.shows(`${formatInteger(events.delivered)} events in ${formatInteger(requests)} answers`);
+    },
+    3: (f) => {
+      f.shows(`reaches ${formatBytes(f.now('longPolling').bytes.overhead)}`);
+      f.shows(`${formatBytes(f.now('sse').bytes.overhead)} for SSE`);
+      f.shows(`${formatBytes(f.now('websocket').bytes.overhead)} for WebSockets`);
+    },
+  },
+  'slow-mobile-network': {
+    0: (f) => {
+      expect(f.scenario.network).toMatchObject({ latencyMs: 300, jitterMs: 200, lossRate: 0.05 });
+      for (const id of f.scenario.mechanisms) expect(f.now(id).events.delivered).toBe(0);
+    },
+    1: (f) => {
+      f.shows(`mean is ${formatMs(f.now('sse').latencyMs.mean)}`);
+      f.shows(`p99 ${formatMs(f.now('sse').latencyMs.p99)}`);
+    },
+    2: (f) => {
+      f.shows(`polling averages ${formatMs(f.now('polling').latencyMs.mean)}`);
+      f.shows(`long polling ${formatMs(f.now('longPolling').latencyMs.mean)}`);
+      f.shows(`SSE ${formatMs(f.now('sse').latencyMs.mean)}`);
+    },
+    3: (f) => {
+      for (const id of ['sse', 'websocket'] as const) expect(f.now(id).requests).toBe(f.scenario.clients);
+      f.shows(`${String(f.scenario.clients)} requests each`);
+      f.shows(`against ${formatInteger(f.now('polling').requests)} for polling`);
+    },
+  },
 };
 
 const scripts = Object.entries(PRESENTER_SCRIPTS);
 const allBeats = scripts.flatMap(([presetId, beats]) => beats.map((beat, index) => ({ presetId, index, beat })));
 
 describe('presenter scripts', () => {
-  it('ship for at least five presets, each a talk of four to seven beats', () => {
-    expect(scripts.length).toBeGreaterThanOrEqual(5);
-    for (const [, beats] of scripts) {
-      expect(beats.length).toBeGreaterThanOrEqual(4);
-      expect(beats.length).toBeLessThanOrEqual(7);
-    }
+  it.each(PRESETS.map((p) => p.id))('ship for every preset: %s has a talk of four to seven beats', (presetId) => {
+    const beats = scriptOf(presetId);
+    expect(beats.length).toBeGreaterThanOrEqual(4);
+    expect(beats.length).toBeLessThanOrEqual(7);
   });
 
   it.each(scripts)('%s belongs to an existing preset, and its beats run forward within the run', (presetId, beats) => {
@@ -292,7 +437,7 @@ describe('presenter scripts', () => {
 
   it('knows which presets have a script, and has none for unknown or inherited names', () => {
     expect(hasScript('payment-webhook-outage')).toBe(true);
-    expect(hasScript('stock-ticker')).toBe(false);
+    expect(hasScript('stock-ticker')).toBe(true);
     expect(hasScript(null)).toBe(false);
     expect(hasScript('constructor')).toBe(false);
     expect(scriptOf('toString')).toEqual([]);

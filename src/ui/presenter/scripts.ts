@@ -248,6 +248,217 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
         'never gets a single empty answer, only cut requests and new ones.',
     },
   ],
+
+  'chat-room': [
+    {
+      atMs: 5_000,
+      highlight: region('lanes'),
+      caption:
+        'Fifty people in a chat room: every line anyone writes goes to all fifty. So messages travel both ' +
+        'ways, up from each writer and down to every reader.',
+    },
+    {
+      atMs: 30_000,
+      highlight: lane('websocket'),
+      caption:
+        'The WebSocket sends a line up as a small frame on the connection that is already open. The others ' +
+        'POST each line as a new HTTP request, headers and all.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('latency'),
+      caption:
+        'Lines reach WebSocket and SSE clients in about one network delay, 51 ms on average. Pollers wait ' +
+        '1,100 ms, about half of their 2 s interval.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Upstream after 120 s: 121 kB for the WebSocket, 2.31 MB for polling and 4.27 MB for long ' +
+        'polling, mostly request headers.',
+    },
+  ],
+
+  'stock-ticker': [
+    {
+      atMs: 10_000,
+      highlight: lane('polling'),
+      caption:
+        'Ten price updates a second go to all fifty clients. Polling never comes back empty here: all 229 ' +
+        'of its answers so far carried prices.',
+    },
+    {
+      atMs: 30_000,
+      highlight: chart('requests'),
+      caption:
+        'Long polling turns into back-to-back requests, about 350 a second, each answer carrying the few ' +
+        'updates that piled up while it travelled.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('bytes'),
+      caption:
+        'Every answer pays its headers: long polling spends 697 bytes of overhead per delivered update, ' +
+        'polling 54, SSE 25 and the WebSocket 11.',
+    },
+    {
+      atMs: 60_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Polling pays in delay instead: a price waits 1,096 ms on average for the next poll. SSE and ' +
+        'WebSockets deliver it in 51 ms.',
+    },
+  ],
+
+  'webhook-timeout-duplicates': [
+    {
+      atMs: 10_000,
+      highlight: lane('webhook'),
+      caption:
+        'The receiver needs 9.88 s to handle each event, just inside the sender’s 10 s timeout. With ' +
+        'network jitter on top, many answers arrive too late.',
+    },
+    {
+      atMs: 30_000,
+      highlight: region('scoreboard'),
+      caption:
+        'A late answer counts as a failure, so the sender tries again although the event was handled: ' +
+        'by 30 s, 36 duplicates for 105 events.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('requests'),
+      caption: 'Each duplicate is a whole extra request: 364 requests for 230 events by 60 s.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'In all, 378 duplicates for 478 events, and none lost. The receiver must be idempotent: it ' +
+        'remembers the event ids it has handled.',
+    },
+  ],
+
+  'webhook-reconciliation-polling': [
+    {
+      atMs: 20_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Twenty shops get webhooks and also poll the same event feed every 10 s as a safety net. Until ' +
+        'the outage, both deliver everything.',
+    },
+    {
+      atMs: 40_000,
+      highlight: lane('webhook'),
+      caption:
+        'At 30 s the receiver goes down for 90 s. The sender gives up on an event after 4 attempts, ' +
+        'only 7 s of retrying, and drops it.',
+    },
+    {
+      atMs: 180_000,
+      highlight: region('scoreboard'),
+      caption:
+        'In all, the webhooks lost 348 of 703 events. The reconciliation poll lost none: it simply asks ' +
+        'again later.',
+    },
+    {
+      atMs: 180_000,
+      highlight: chart('latency'),
+      caption:
+        'Its price is delay: a polled event waits 4,984 ms on average, half the interval. Webhooks give ' +
+        'speed, the slow poll gives completeness.',
+    },
+  ],
+
+  'ten-thousand-idle-connections': [
+    {
+      atMs: 10_000,
+      highlight: chart('connections'),
+      caption:
+        'Ten thousand clients and almost no events. SSE, WebSockets and long polling each hold 10,000 ' +
+        'connections open the whole time.',
+    },
+    {
+      atMs: 30_000,
+      highlight: region('scoreboard'),
+      caption: 'Each open connection costs the server 64 KB of memory: 640 MB for ten thousand of them.',
+    },
+    {
+      atMs: 30_000,
+      highlight: lane('polling'),
+      caption:
+        'Pollers ask every 30 s and the server closes an idle keep-alive connection after 5 s, so polling ' +
+        'holds under a fifth as many.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('requests'),
+      caption:
+        'Polling pays in requests instead: over 300 a second, nearly all of them empty. A notification ' +
+        'waits 14 s on average for the next poll.',
+    },
+  ],
+
+  'high-frequency-long-polling': [
+    {
+      atMs: 5_000,
+      highlight: lane('longPolling'),
+      caption:
+        'Each client gets twenty updates a second. A long poll is answered almost as soon as it arrives, ' +
+        'and the client asks again at once.',
+    },
+    {
+      atMs: 30_000,
+      highlight: chart('requests'),
+      caption:
+        '185 requests a second from 20 clients: each asks about 9 times a second, close to once per ' +
+        '100 ms round trip.',
+    },
+    {
+      atMs: 30_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Each answer carries the 2 or so events that piled up meanwhile: 11,932 events in 5,538 answers. ' +
+        'Long polling has become polling at the round-trip rate.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('bytes'),
+      caption:
+        'With headers on every answer, long polling’s overhead reaches 10.6 MB, against 512 kB for SSE ' +
+        'and 198 kB for WebSockets.',
+    },
+  ],
+
+  'slow-mobile-network': [
+    {
+      atMs: 1_000,
+      highlight: lane('sse'),
+      caption:
+        'A phone network: 300 ms each way, up to 200 ms of jitter, 5 % of packets lost. After 1 s nothing ' +
+        'has arrived: setting up a connection takes round trips.',
+    },
+    {
+      atMs: 30_000,
+      highlight: chart('latency'),
+      caption:
+        'A lost packet waits for a retransmission timeout, so latency grows a long tail: SSE’s mean is ' +
+        '548 ms, its p99 2,754 ms.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Reconnecting means paying the setup again: polling averages 1,945 ms, long polling 693 ms, ' +
+        'SSE 481 ms.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('requests'),
+      caption: 'A stream pays the setup once: 30 requests each for SSE and WebSockets in the whole run, against 1,227 for polling.',
+    },
+  ],
 };
 
 /** The beats of a preset's talk, or none. */

@@ -1,10 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { useLab } from '../../state/store.ts';
+import { PRESENTER_KEYS } from '../presenter/presenterKeys.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import './time.css';
 
 // A modal <dialog>: the browser keeps focus inside it while it is open. Focus is moved in and
 // handed back to the opener explicitly, so it does not depend on each browser's dialog focusing.
+
+function KeyTable({ caption, rows }: { caption: string; rows: readonly { keys: readonly string[]; action: string }[] }) {
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {rows.map(({ keys, action }) => (
+          <tr key={action}>
+            <th scope="row">
+              {keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </th>
+            <td>{action}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function ShortcutsHelp() {
   const open = useLab((s) => s.helpOpen);
@@ -41,21 +62,9 @@ export function ShortcutsHelp() {
       }}
     >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table>
-        <caption className="visually-hidden">Keys and what they do</caption>
-        <tbody>
-          {SHORTCUTS.map(({ keys, action }) => (
-            <tr key={action}>
-              <th scope="row">
-                {keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
-                ))}
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyTable caption="Keys and what they do" rows={SHORTCUTS} />
+      <h3>While presenting a talk</h3>
+      <KeyTable caption="Keys of presenter mode" rows={PRESENTER_KEYS} />
       <p className="shortcuts-note">
         Shortcuts pause while you type in a field. On a focused slider the arrow keys move the slider; on the
         Timeline, Shift + arrow jumps 10 s.

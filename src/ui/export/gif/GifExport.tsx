@@ -3,16 +3,45 @@ import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useLab } from '../../../state/store.ts';
 import { usePlayheadSecond } from '../../../state/selectors.ts';
 import { formatInteger } from '../../format.ts';
-import { captureGif } from './captureFrames.ts';
+import { captureGif, captureVideo } from './captureFrames.ts';
 import { downloadBlob } from '../download.ts';
 import { GIF_ELEMENTS, type GifElementId } from './gifElements.ts';
 import { gifFileName } from './gifFileName.ts';
 import { DEFAULT_FPS, DEFAULT_SPEED, FPS_CHOICES, MAX_FRAMES, MAX_WINDOW_SEC, SPEED_CHOICES, defaultWindow, planFrames, type PlanField } from './gifFrames.ts';
 import { snapshotSvg } from '../svgSnapshot.ts';
 import { svgToCanvas } from '../rasterize.ts';
+import { SLIDE_SIZES, slideSizeById, type SlideSizeId } from '../video/slideFrame.ts';
+import type { SlideVideoCodec } from '../video/videoEncode.ts';
 
-// "Animated GIF": records a stretch of the run, as the page draws it, into a looping GIF for slide
-// tools that cannot embed the live lab. Start and duration follow the playhead until edited.
+// "Video and animated GIF": records a stretch of the run, as the page draws it, at a slide
+// resolution, into an MP4 (WebCodecs, where the browser can encode one) or a looping GIF, for
+// slide tools that cannot embed the live lab. Start and duration follow the playhead until edited.
+
+/** An MP4 with one of the video codecs, or a GIF. */
+type Format = SlideVideoCodec | 'gif';
+
+const FORMAT_LABELS: Record<Format, string> = {
+  avc: 'MP4 video, H.264 (plays in every slide tool)',
+  vp9: 'MP4 video, VP9 (the same bytes every time)',
+  gif: 'Animated GIF',
+};
+
+/** The video codecs this browser can encode at `size` (undefined while it is being asked). */
+function useVideoCodecs(size: { width: number; height: number }): SlideVideoCodec[] | undefined {
+  const [found, setFound] = useState<{ key: string; codecs: SlideVideoCodec[] } | null>(null);
+  const key = `${String(size.width)}x${String(size.height)}`;
+  useEffect(() => {
+    let live = true;
+    import('../video/videoEncode.ts')
+      .then(({ videoCodecsFor }) => videoCodecsFor(size.width, size.height))
+      .then((codecs) => live && setFound({ key, codecs }))
+      .catch(() => live && setFound({ key, codecs: [] }));
+    return () => {
+      live = false;
+    };
+  }, [key, size.width, size.height]);
+  return found?.key === key ? found.codecs : undefined;
+}
 
 interface Progress {
   done: number;
@@ -20,6 +49,8 @@ interface Progress {
 }
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+const CODEC_NAMES: Record<SlideVideoCodec, string> = { avc: 'H.264', vp9: 'VP9' };
 
 export function GifExport() {
   const id = useId();
@@ -31,6 +62,15 @@ export function GifExport() {
   const [durationText, setDurationText] = useState<string | null>(null);
   const [speed, setSpeed] = useState<number>(DEFAULT_SPEED);
   const [fps, setFps] = useState<number>(DEFAULT_FPS);
+  const [formatChoice, setFormatChoice] = useState<Format>('avc');
+  const [sizeId, setSizeId] = useState<SlideSizeId>('1280x720');
+  const size = slideSizeById(sizeId);
+  const codecs = useVideoCodecs(size);
+  // The chosen video codec where this browser can encode it at this size, else the other, else GIF.
+  const format: Format =
+    formatChoice === 'gif' || codecs === undefined || codecs.includes(formatChoice) ? formatChoice : (codecs[0] ?? 'gif');
+  const codec = format === 'gif' ? null : format;
+  const waitingForCodecs = codec !== null && codecs === undefined;
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useState('');
   const controller = useRef<AbortController | null>(null);
@@ -55,7 +95,7 @@ export function GifExport() {
     badField === field ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : { 'aria-invalid': false as const };
 
   const make = async () => {
-    if (!result.ok || busy || !recording) return;
+    if (!result.ok || busy || !recording || waitingForCodecs) return;
     const element = GIF_ELEMENTS.find((e) => e.id === elementId) ?? GIF_ELEMENTS[0];
     const scenarioName = useLab.getState().scenario.name;
     const { plan } = result;
@@ -67,22 +107,26 @@ export function GifExport() {
     setStatus('');
     setProgress({ done: 0, total: plan.timesMs.length });
     try {
-      const gif = await captureGif({
+      const request = {
         selector: element.selector,
         plan,
         title: scenarioName,
+        size,
         signal: abort.signal,
-        onProgress: (done, total) => setProgress({ done, total }),
+        onProgress: (done: number, total: number) => setProgress({ done, total }),
         snapshot: snapshotSvg,
         rasterize: svgToCanvas,
-      });
-      const fileName = gifFileName(scenarioName, element.id, plan.startMs, plan.endMs);
-      downloadBlob(new Blob([gif.bytes], { type: 'image/gif' }), fileName);
+      };
+      const file = codec ? await captureVideo({ ...request, codec }) : await captureGif(request);
+      const fileName = gifFileName(scenarioName, element.id, plan.startMs, plan.endMs, codec ? 'mp4' : 'gif');
+      downloadBlob(new Blob([file.bytes], { type: codec ? 'video/mp4' : 'image/gif' }), fileName);
+      const kind = codec ? `, ${CODEC_NAMES[codec]} video` : '';
       setStatus(
-        `Saved ${fileName}: ${formatInteger(gif.frames)} frames, ${formatInteger(gif.width)} × ${formatInteger(gif.height)} px, ${formatInteger(Math.ceil(gif.bytes.length / 1024))} kB.`,
+        `Saved ${fileName}: ${formatInteger(file.frames)} frames, ${formatInteger(file.width)} × ${formatInteger(file.height)} px${kind}, ${formatInteger(Math.ceil(file.bytes.length / 1024))} kB.`,
       );
     } catch (error) {
-      setStatus(isAbort(error) ? 'Cancelled: no GIF was saved.' : `The GIF could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      const what = codec ? 'video' : 'GIF';
+      setStatus(isAbort(error) ? `Cancelled: no ${what} was saved.` : `The ${what} could not be made: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       controller.current = null;
       setStartText(startText);
@@ -99,14 +143,38 @@ export function GifExport() {
 
   return (
     <section className="gif-export" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Animated GIF</h3>
+      <h3 id={`${id}-heading`}>Video and animated GIF</h3>
       <p className="gif-export-intro">
-        For slide tools that cannot embed the live lab: a looping picture of a stretch of the run, drawn exactly as the page
-        draws it. The same run and settings always give the same file.
+        For slide tools that cannot embed the live lab (Google Slides, Keynote and PowerPoint take MP4): a stretch of the run at a
+        slide resolution, drawn exactly as the page draws it. The same run and settings always give the same file.
       </p>
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="gif-export-fields" disabled={busy}>
           <legend className="visually-hidden">What to record</legend>
+          <label className="gif-export-field">
+            Format
+            <select
+              value={format}
+              onChange={(e) => setFormatChoice(e.target.value as Format)}
+              aria-describedby={codecs?.length === 0 ? `${id}-codec` : undefined}
+            >
+              {(['avc', 'vp9', 'gif'] as const).map((f) => (
+                <option key={f} value={f} disabled={f !== 'gif' && codecs !== undefined && !codecs.includes(f)}>
+                  {FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="gif-export-field">
+            Size
+            <select value={sizeId} onChange={(e) => setSizeId(e.target.value as SlideSizeId)}>
+              {SLIDE_SIZES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="gif-export-field is-wide">
             Element
             <select value={elementId} onChange={(e) => setElementId(e.target.value as GifElementId)}>
@@ -166,12 +234,12 @@ export function GifExport() {
           </p>
         )}
         <div className="gif-export-actions">
-          <button ref={makeButton} type="submit" disabled={busy || !result.ok || !recording}>
-            Make GIF
+          <button ref={makeButton} type="submit" disabled={busy || !result.ok || !recording || waitingForCodecs}>
+            {codec ? 'Make video' : 'Make GIF'}
           </button>
           {progress && (
             <>
-              <progress max={progress.total} value={progress.done} aria-label="GIF frames recorded" />
+              <progress max={progress.total} value={progress.done} aria-label="Frames recorded" />
               <span>
                 Frame {formatInteger(progress.done)} of {formatInteger(progress.total)}
               </span>
@@ -181,6 +249,11 @@ export function GifExport() {
             </>
           )}
         </div>
+        {codecs?.length === 0 && (
+          <p className="gif-export-summary" id={`${id}-codec`}>
+            This browser cannot encode video at this size (no WebCodecs H.264 or VP9), so the export is a GIF.
+          </p>
+        )}
         <p className="gif-export-status" role="status">
           {status}
         </p>

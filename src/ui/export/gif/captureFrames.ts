@@ -3,14 +3,14 @@ import { useLab } from '../../../state/store.ts';
 import { MECHANISM_STYLES } from '../../mechanismStyle.ts';
 import { buildPalette, createGifWriter, keyColourRamp, type GifWriter, type Rgb } from './gifEncode.ts';
 import type { FramePlan } from './gifFrames.ts';
+import { slideLayout, timeLabel, type SlideLayout } from '../video/slideFrame.ts';
+import type { VideoCodec } from 'mediabunny';
+import type { VideoWriter } from '../video/videoEncode.ts';
 
-// The DOM half of the GIF export: drive the lab's own playhead through the planned instants, let
-// React draw each one, and turn the drawing into pixels. Nothing here draws the lanes itself, so the
-// GIF shows exactly what the page shows (STYLE.md §9: the picture is a function of the playhead).
-
-/** Output caps: wider than a slide needs gains nothing, and every pixel costs encoding time. */
-export const MAX_WIDTH_PX = 960;
-export const MAX_HEIGHT_PX = 1600;
+// The DOM half of the GIF and video exports: drive the lab's own playhead through the planned
+// instants, let React draw each one, and turn the drawing into a slide-sized frame (slideFrame.ts).
+// Nothing here draws the lanes itself, so the file shows exactly what the page shows (STYLE.md §9:
+// the picture is a function of the playhead).
 
 export interface SvgSnapshot {
   svg: string;
@@ -24,20 +24,23 @@ export interface CaptureRequest {
   /** CSS selector of the element to record; looked up again for every frame (React may replace it). */
   selector: string;
   plan: FramePlan;
-  /** The caption of every frame; the frame's simulated time is appended. */
+  /** The caption of every frame (the same in each); the frame's simulated time is drawn below. */
   title: string;
+  /** The frame in pixels: a slide resolution. */
+  size: { width: number; height: number };
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
   snapshot: SnapshotFn;
   rasterize: RasterizeFn;
 }
 
-export interface CapturedGif {
+export interface CapturedFile {
   bytes: Uint8Array<ArrayBuffer>;
   width: number;
   height: number;
   frames: number;
 }
+export type CapturedGif = CapturedFile;
 
 /** Two animation frames: React commits the seek, then the browser lays it out and paints it. */
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
@@ -56,11 +59,12 @@ function toRgb(ctx: CanvasRenderingContext2D, css: string): Rgb | null {
 const THEME_VARIABLES = ['--fg', '--muted', '--border', '--error', '--accent', '--header-bg', '--row-alt'];
 
 /** The page's colours in the current scheme (light or dark), with their edges toward the background. */
-function pageColours(root: Element): { background: string; keys: Rgb[] } {
+function pageColours(root: Element): PageColours {
   const style = getComputedStyle(root);
   const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   const background = style.getPropertyValue('--bg').trim() || '#ffffff';
-  if (!ctx) return { background, keys: [] };
+  const ink = style.getPropertyValue('--fg').trim() || '#000000';
+  if (!ctx) return { background, ink, keys: [] };
   const bg = toRgb(ctx, background) ?? [255, 255, 255];
   const inks = [
     ...THEME_VARIABLES.map((name) => style.getPropertyValue(name)),
@@ -68,14 +72,27 @@ function pageColours(root: Element): { background: string; keys: Rgb[] } {
   ]
     .map((css) => toRgb(ctx, css))
     .filter((c): c is Rgb => c !== null);
-  return { background, keys: keyColourRamp(inks, bg) };
+  return { background, ink, keys: keyColourRamp(inks, bg) };
 }
 
+interface PageColours {
+  background: string;
+  ink: string;
+  keys: Rgb[];
+}
+
+/** Receives each finished frame, drawn on the capture's canvas. */
+type FrameSink = (frame: HTMLCanvasElement, ctx: CanvasRenderingContext2D, index: number, colours: PageColours) => Promise<void> | void;
+
 /**
- * Records the plan's frames and encodes them as they come (never holding them all). The playhead
- * is put back where it was, paused, whatever happens; a new run during the capture stops it.
+ * Drives the playhead through the plan and hands each frame, drawn at the slide size, to `sink` (which
+ * encodes it at once: the frames are never all held). The playhead is put back where it was, paused,
+ * whatever happens; a new run during the capture stops it.
  */
-export async function captureGif({ selector, plan, title, signal, onProgress, snapshot, rasterize }: CaptureRequest): Promise<CapturedGif> {
+async function captureSlides(
+  { selector, plan, title, size, signal, onProgress, snapshot, rasterize }: CaptureRequest,
+  sink: FrameSink,
+): Promise<void> {
   const lab = useLab.getState();
   const recording = lab.recording;
   if (!recording) throw new Error('There is no run to record yet.');
@@ -86,10 +103,11 @@ export async function captureGif({ selector, plan, title, signal, onProgress, sn
   MotionGlobalConfig.skipAnimations = true;
 
   const total = plan.timesMs.length;
-  let writer: GifWriter | null = null;
-  let colours: { background: string; keys: Rgb[] } | null = null;
-  let scale: number | null = null;
+  let colours: PageColours | null = null;
+  let layout: SlideLayout | null = null;
   const frame = document.createElement('canvas');
+  frame.width = size.width;
+  frame.height = size.height;
   const ctx = frame.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('This browser cannot draw to a canvas.');
   try {
@@ -97,7 +115,7 @@ export async function captureGif({ selector, plan, title, signal, onProgress, sn
     for (const [i, timeMs] of plan.timesMs.entries()) {
       signal.throwIfAborted();
       const state = useLab.getState();
-      if (state.recording !== recording) throw new Error('The scenario changed while recording; make the GIF again.');
+      if (state.recording !== recording) throw new Error('The scenario changed while recording; export again.');
       // A press of Play during the capture would move the playhead between seek and snapshot.
       state.pause();
       state.seek(timeMs);
@@ -106,33 +124,58 @@ export async function captureGif({ selector, plan, title, signal, onProgress, sn
       const root = document.querySelector(selector);
       if (!root) throw new Error('The element to record is not on the page.');
       colours ??= pageColours(root);
-      const shot = snapshot(root, { title: `${title} — t = ${(timeMs / 1000).toFixed(2)} s`, background: colours.background });
-      if (scale === null) {
-        scale = Math.min(1, MAX_WIDTH_PX / shot.width, MAX_HEIGHT_PX / shot.height);
-        frame.width = Math.max(1, Math.round(shot.width * scale));
-        frame.height = Math.max(1, Math.round(shot.height * scale));
-      }
-      // Every frame is drawn at the first frame's scale into the same fixed-size canvas.
-      const drawn = await rasterize(shot.svg, shot.width, shot.height, scale);
+      const shot = snapshot(root, { title, background: colours.background });
+      // Every frame is placed at the first frame's scale and position.
+      layout ??= slideLayout(shot.width, shot.height, size);
+      const drawn = await rasterize(shot.svg, shot.width, shot.height, layout.scale);
       ctx.fillStyle = colours.background;
       ctx.fillRect(0, 0, frame.width, frame.height);
-      ctx.drawImage(drawn, 0, 0);
-      const rgba = ctx.getImageData(0, 0, frame.width, frame.height).data;
-      writer ??= createGifWriter({
-        width: frame.width,
-        height: frame.height,
-        frameDelayMs: plan.frameDelayMs,
-        palette: buildPalette(rgba, colours.keys),
-      });
-      writer.addFrame(rgba);
+      ctx.drawImage(drawn, layout.x, layout.y);
+      ctx.fillStyle = colours.ink;
+      ctx.font = `600 ${String(layout.timeFontPx)}px ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace`;
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillText(timeLabel(timeMs), layout.timeX, layout.timeY);
+      await sink(frame, ctx, i, colours);
       onProgress(i + 1, total);
     }
-    if (!writer) throw new Error('The plan has no frames.');
-    return { bytes: writer.finish(), width: frame.width, height: frame.height, frames: total };
   } finally {
     MotionGlobalConfig.skipAnimations = savedSkip;
     const after = useLab.getState();
     after.pause();
     after.seek(savedPlayheadMs);
+  }
+}
+
+/** An animated GIF of the plan: one palette for all frames, built from the first. */
+export async function captureGif(request: CaptureRequest): Promise<CapturedFile> {
+  const gif: { writer: GifWriter | null } = { writer: null };
+  const { width, height } = request.size;
+  await captureSlides(request, (_, ctx, __, colours) => {
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    gif.writer ??= createGifWriter({ width, height, frameDelayMs: request.plan.frameDelayMs, palette: buildPalette(rgba, colours.keys) });
+    gif.writer.addFrame(rgba);
+  });
+  if (!gif.writer) throw new Error('The plan has no frames.');
+  return { bytes: gif.writer.finish(), width, height, frames: request.plan.timesMs.length };
+}
+
+/** An MP4 of the plan, each frame shown for the plan's frame delay. */
+export async function captureVideo(request: CaptureRequest & { codec: VideoCodec }): Promise<CapturedFile> {
+  const { createVideoWriter } = await import('../video/videoEncode.ts');
+  const fps = 1000 / request.plan.frameDelayMs;
+  const frameSec = request.plan.frameDelayMs / 1000;
+  const video: { writer: VideoWriter | null } = { writer: null };
+  try {
+    await captureSlides(request, async (canvas, _, index) => {
+      video.writer ??= await createVideoWriter(canvas, request.codec, fps);
+      await video.writer.addFrame(index * frameSec, frameSec);
+    });
+    if (!video.writer) throw new Error('The plan has no frames.');
+    const bytes = await video.writer.finish();
+    return { bytes, width: request.size.width, height: request.size.height, frames: request.plan.timesMs.length };
+  } catch (error) {
+    await video.writer?.cancel();
+    throw error;
   }
 }

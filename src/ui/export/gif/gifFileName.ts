@@ -8,6 +8,6 @@ function seconds(ms: number): string {
   return String(Math.round(ms) / 1000);
 }
 
-export function gifFileName(scenarioName: string, element: string, startMs: number, endMs: number): string {
-  return `${scenarioSlug(scenarioName)}-${element}-t${seconds(startMs)}s-${seconds(endMs)}s.gif`;
+export function gifFileName(scenarioName: string, element: string, startMs: number, endMs: number, extension = 'gif'): string {
+  return `${scenarioSlug(scenarioName)}-${element}-t${seconds(startMs)}s-${seconds(endMs)}s.${extension}`;
 }

@@ -118,3 +118,23 @@ test.describe('which mechanism', () => {
     await expect.poll(() => playheadMs(page)).toBeGreaterThan(0);
   });
 });
+
+test.describe('the usual table', () => {
+  test('rebuilds the comparison table for the run and flags what the measurement contradicts', async ({ page }, testInfo) => {
+    await page.goto('./?preset=stock-ticker');
+    await expect(timeline(page)).toBeEnabled({ timeout: 30_000 });
+    const button = page.getByRole('button', { name: 'The usual table' });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const table = page.getByRole('table', { name: 'The usual table' });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveText(['Communication', 'Connection', 'Latency', 'Bandwidth', 'Server load', 'Complexity', 'Reliability']);
+    await expect(table.getByRole('columnheader')).toHaveText(['Polling', 'Long polling', 'SSE', 'WebSockets']);
+    const bandwidth = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bandwidth' }) });
+    await expect(bandwidth.getByRole('cell').first()).toContainText('Inefficient');
+    await expect(bandwidth.getByRole('cell').first()).toContainText('Contradicted: ');
+    await expect(bandwidth.getByRole('cell').first()).toContainText('per event');
+    await page.getByRole('region', { name: 'The usual table' }).screenshot({ path: testInfo.outputPath(`usual-table-${testInfo.project.name}.png`) });
+    await expectNoSeriousAxeViolations(page);
+  });
+});

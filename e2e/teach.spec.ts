@@ -138,3 +138,21 @@ test.describe('the usual table', () => {
     await expectNoSeriousAxeViolations(page);
   });
 });
+
+test.describe('transcript', () => {
+  test('tells the run step by step up to the playhead, as plain text', async ({ page }) => {
+    await page.goto('./?preset=payment-webhook-outage');
+    await expect(timeline(page)).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Transcript' }).click();
+    const region = page.getByRole('region', { name: 'Transcript' });
+    await expect(region).toContainText('nothing yet.');
+    await timeline(page).fill('40000');
+    const steps = region.getByRole('list', { name: 'Steps so far' });
+    await expect(steps.getByRole('listitem').first()).toHaveText(/^\d+\.\d\d s — Webhooks: /);
+    await expect(steps).toContainText('answers attempt 1 with 503: it will be retried');
+    const last = await steps.getByRole('listitem').last().textContent();
+    expect(Number(/^(\d+\.\d\d) s/.exec(last ?? '')?.[1])).toBeLessThanOrEqual(40);
+    await expect(region.getByRole('button', { name: 'Copy transcript' })).toBeEnabled();
+    await expectNoSeriousAxeViolations(page);
+  });
+});

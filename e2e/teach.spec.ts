@@ -118,3 +118,41 @@ test.describe('which mechanism', () => {
     await expect.poll(() => playheadMs(page)).toBeGreaterThan(0);
   });
 });
+
+test.describe('the usual table', () => {
+  test('rebuilds the comparison table for the run and flags what the measurement contradicts', async ({ page }, testInfo) => {
+    await page.goto('./?preset=stock-ticker');
+    await expect(timeline(page)).toBeEnabled({ timeout: 30_000 });
+    const button = page.getByRole('button', { name: 'The usual table' });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const table = page.getByRole('table', { name: 'The usual table' });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveText(['Communication', 'Connection', 'Latency', 'Bandwidth', 'Server load', 'Complexity', 'Reliability']);
+    await expect(table.getByRole('columnheader')).toHaveText(['Polling', 'Long polling', 'SSE', 'WebSockets']);
+    const bandwidth = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bandwidth' }) });
+    await expect(bandwidth.getByRole('cell').first()).toContainText('Inefficient');
+    await expect(bandwidth.getByRole('cell').first()).toContainText('Contradicted: ');
+    await expect(bandwidth.getByRole('cell').first()).toContainText('per event');
+    await page.getByRole('region', { name: 'The usual table' }).screenshot({ path: testInfo.outputPath(`usual-table-${testInfo.project.name}.png`) });
+    await expectNoSeriousAxeViolations(page);
+  });
+});
+
+test.describe('transcript', () => {
+  test('tells the run step by step up to the playhead, as plain text', async ({ page }) => {
+    await page.goto('./?preset=payment-webhook-outage');
+    await expect(timeline(page)).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Transcript' }).click();
+    const region = page.getByRole('region', { name: 'Transcript' });
+    await expect(region).toContainText('nothing yet.');
+    await timeline(page).fill('40000');
+    const steps = region.getByRole('list', { name: 'Steps so far' });
+    await expect(steps.getByRole('listitem').first()).toHaveText(/^\d+\.\d\d s — Webhooks: /);
+    await expect(steps).toContainText('answers attempt 1 with 503: it will be retried');
+    const last = await steps.getByRole('listitem').last().textContent();
+    expect(Number(/^(\d+\.\d\d) s/.exec(last ?? '')?.[1])).toBeLessThanOrEqual(40);
+    await expect(region.getByRole('button', { name: 'Copy transcript' })).toBeEnabled();
+    await expectNoSeriousAxeViolations(page);
+  });
+});

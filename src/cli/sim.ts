@@ -8,21 +8,22 @@ import { formatNotes, formatSummary, formatTable } from './table.ts';
 // The headless runner (DESIGN.md §6): `npm run -s sim -- FILE.json [--json]`.
 // Exit codes: 0 success, 1 unexpected failure, 2 bad usage, unreadable file or invalid scenario.
 
-const USAGE = `Usage: npm run -s sim -- FILE.json [--json]
+const USAGE = `Usage: npm run -s sim -- FILE.json [--json | --narrate]
 
 Runs the scenario in FILE.json (format: DESIGN.md §4) for every mechanism it lists and prints
 the metrics of each. Omitted fields take their defaults, so { "version": 1 } is a valid file.
 
 Options:
-  --json   print one JSON document { "scenario": {...}, "results": {...} } instead of a table
-  --help   print this help
+  --json     print one JSON document { "scenario": {...}, "results": {...} } instead of a table
+  --narrate  print a step-by-step transcript of the first five clients' messages instead
+  --help     print this help
 
 Exit codes: 0 success, 1 unexpected failure, 2 bad usage or invalid scenario.`;
 
 const EXIT_FAILURE = 1;
 const EXIT_INVALID = 2;
 
-type Command = { kind: 'help' } | { kind: 'run'; file: string; json: boolean };
+type Command = { kind: 'help' } | { kind: 'run'; file: string; json: boolean; narrate: boolean };
 
 /** A problem with what the user gave us: reported in one line, exit code 2. */
 class InputError extends Error {}
@@ -30,10 +31,12 @@ class InputError extends Error {}
 function parseArgs(args: readonly string[]): Command {
   let file: string | undefined;
   let json = false;
+  let narrate = false;
   let optionsEnded = false;
   for (const arg of args) {
     if (!optionsEnded && (arg === '--help' || arg === '-h')) return { kind: 'help' };
     if (!optionsEnded && arg === '--json') json = true;
+    else if (!optionsEnded && arg === '--narrate') narrate = true;
     else if (!optionsEnded && arg === '--') optionsEnded = true;
     else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
       throw new InputError(`unknown option ${arg} (run with --help for usage)`);
@@ -41,7 +44,7 @@ function parseArgs(args: readonly string[]): Command {
     else throw new InputError(`expected one scenario file, got ${file} and ${arg}`);
   }
   if (file === undefined) throw new InputError('missing scenario file (run with --help for usage)');
-  return { kind: 'run', file, json };
+  return { kind: 'run', file, json, narrate };
 }
 
 function readScenarioFile(file: string): string {
@@ -78,6 +81,11 @@ async function main(args: readonly string[]): Promise<number> {
     return EXIT_INVALID;
   }
   const { scenario } = parsed;
+  if (command.narrate) {
+    const [{ recordRun }, { narrate, formatTranscript }] = await Promise.all([import('../sim/recording.ts'), import('../teach/narrate.ts')]);
+    process.stdout.write(`${formatTranscript(narrate(recordRun(scenario, 5)))}\n`);
+    return 0;
+  }
   // Loaded only once the scenario is known to be valid: validation never depends on the engine.
   const { runScenario } = await import('../sim/engine.ts');
   const results = orderResults(scenario, runScenario(scenario));

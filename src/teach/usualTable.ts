@@ -136,7 +136,8 @@ export function flagFor(feature: Feature, id: MechanismId, ctx: TableContext): s
         return `${label} held ${formatRate(t.peakMemoryKb / 1024)} MB for ${formatInteger(t.peakOpenConnections)} open connections, against polling’s ${formatRate(polling.peakMemoryKb / 1024)} MB: little CPU, but memory for every idle client.`;
       }
       if (polling && util > LOAD_RATIO * (polling.serverUtilization ?? 0)) {
-        return `${formatPercent(util)} busy, more than polling’s ${formatPercent(polling.serverUtilization)}.`;
+        const cause = id === 'longPolling' ? 'every answer is a full request' : id === 'webhook' ? 'every event is a signed request' : 'every event is written to every open connection';
+        return `${formatPercent(util)} busy, over 1.5× polling’s ${formatPercent(polling.serverUtilization)}: ${cause}.`;
       }
       return null;
     }

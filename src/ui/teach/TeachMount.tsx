@@ -23,6 +23,12 @@ export function TeachMount() {
         <button type="button" aria-haspopup="dialog" onClick={() => setOpen('decide', true)}>
           Which mechanism?
         </button>
+        <button type="button" aria-expanded={open.table} aria-controls={open.table ? 'teach-usual-table' : undefined} onClick={() => setOpen('table', !open.table)}>
+          The usual table
+        </button>
+        <button type="button" aria-expanded={open.transcript} aria-controls={open.transcript ? 'teach-transcript' : undefined} onClick={() => setOpen('transcript', !open.transcript)}>
+          Transcript
+        </button>
       </div>
       {loaded && (
         <Suspense fallback={<p role="status">Loading…</p>}>

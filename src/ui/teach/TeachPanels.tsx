@@ -2,6 +2,8 @@ import './teach.css';
 import { ChallengeList } from './ChallengeList.tsx';
 import { ChallengePanel } from './ChallengePanel.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
+import { UsualTable } from './UsualTable.tsx';
+import { Transcript } from './Transcript.tsx';
 import { useTeach } from './teachStore.ts';
 
 // Everything the teaching features draw, loaded on first use (TeachMount.tsx), so the page's first
@@ -14,6 +16,8 @@ export default function TeachPanels() {
     <>
       <ChallengeList />
       <DecisionForm />
+      <UsualTable />
+      <Transcript />
       {challengeId !== null && <ChallengePanel key={`${challengeId}:${String(openings)}`} id={challengeId} />}
     </>
   );

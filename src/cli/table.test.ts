@@ -20,6 +20,8 @@ const emptySeries: MetricSeries = {
   peakOpenConnections: [],
   serverUtilization: [],
   memoryKb: [],
+  bytesWire: [],
+  connectionAttempts: [],
 };
 
 const polling: MechanismMetrics = {
@@ -30,8 +32,9 @@ const polling: MechanismMetrics = {
   emptyRatio: 0.9,
   events: { created: 60, delivered: 58, lost: 0, duplicates: 0, pending: 2 },
   latencyMs: { mean: 1104.25, p50: 1050, p95: 1980.5, p99: 2040, max: 2101 },
-  bytes: { up: 420000, down: 162000, overhead: 570000, payload: 12000 },
+  bytes: { up: 420000, down: 162000, overhead: 570000, payload: 12000, wire: 640000 },
   peakOpenConnections: 10,
+  connectionAttempts: 10, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
   serverUtilization: 0.000625,
   peakMemoryKb: 640,
   series: emptySeries,
@@ -45,8 +48,9 @@ const webhook: MechanismMetrics = {
   emptyRatio: null,
   events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
   latencyMs: { mean: null, p50: null, p95: null, p99: null, max: null },
-  bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
+  bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
   peakOpenConnections: 0,
+  connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
   serverUtilization: null,
   peakMemoryKb: 0,
   series: emptySeries,

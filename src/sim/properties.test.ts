@@ -39,6 +39,8 @@ function runGuarded(scenario: Scenario): Results {
           drawsEventsLazily: inner.drawsEventsLazily,
           sendsClientMessages: inner.sendsClientMessages,
           start: () => inner.start(),
+          onConnectFailed: (slot, noticeMs) => inner.onConnectFailed(slot, noticeMs),
+          onErrorAnswer: (slot, tMs) => inner.onErrorAnswer(slot, tMs),
           handle: (kind, a, b, tMs) => {
             if (tMs - anchorMs >= STALL_PROGRESS_MS) {
               anchorMs = tMs;

@@ -1,4 +1,5 @@
 import { LatencyHistogram } from './histogram.ts';
+import { TCP_CLOSE_WIRE_BYTES } from '../protocol/wire.ts';
 import type { MechanismMetrics, MechanismTotals, MetricSeries } from './types.ts';
 
 // Counters and per-second series for one mechanism's run (DESIGN.md §6). Every method takes the
@@ -19,9 +20,19 @@ export class MetricsRecorder {
   bytesDown = 0;
   bytesOverhead = 0;
   bytesPayload = 0;
+  /** Application bytes plus TLS records, TCP/IP headers and ACKs (protocol/wire.ts). */
+  bytesWire = 0;
   openConnections = 0;
   peakOpenConnections = 0;
   busyMs = 0;
+  /** Every SYN a client sent for a new connection, refused and dropped ones included. */
+  connectionAttempts = 0;
+  /** Connection attempts that never connected: refused, or given up after connectTimeoutMs. */
+  connectionFailures = 0;
+  /** Answers that were errors: a load balancer's 502 while the server is down, a refused upgrade. */
+  errorResponses = 0;
+  /** SSE clients whose EventSource closed for good (a non-200 answer without reconnectOnError). */
+  sseClosedClients = 0;
 
   private readonly seconds: number;
   private readonly endMs: number;
@@ -41,6 +52,8 @@ export class MetricsRecorder {
     open: null as unknown as Float64Array,
     peakOpen: null as unknown as Float64Array,
     busyMs: null as unknown as Float64Array,
+    bytesWire: null as unknown as Float64Array,
+    connectionAttempts: null as unknown as Float64Array,
   };
   /** Seconds before this one have their end-of-second open-connection count filled in. */
   private openFilledTo = 0;
@@ -97,6 +110,28 @@ export class MetricsRecorder {
     this.s.bytesPayload[i] += payloadBytes;
   }
 
+  wire(tMs: number, bytes: number): void {
+    this.bytesWire += bytes;
+    this.s.bytesWire[this.sec(tMs)] += bytes;
+  }
+
+  connectionAttempt(tMs: number): void {
+    this.connectionAttempts++;
+    this.s.connectionAttempts[this.sec(tMs)]++;
+  }
+
+  connectionFailed(): void {
+    this.connectionFailures++;
+  }
+
+  errorResponse(): void {
+    this.errorResponses++;
+  }
+
+  sseClosed(): void {
+    this.sseClosedClients++;
+  }
+
   eventsCreated(tMs: number, n: number): void {
     this.created += n;
     this.s.created[this.sec(tMs)] += n;
@@ -131,6 +166,7 @@ export class MetricsRecorder {
   connectionClosed(tMs: number): void {
     this.fillOpenTo(tMs);
     this.openConnections--;
+    this.wire(tMs, TCP_CLOSE_WIRE_BYTES);
   }
 
   /** A worker is busy over [startMs, endMs); time past the end of the run is not counted. */
@@ -186,6 +222,8 @@ export class MetricsRecorder {
       peakOpenConnections: peak,
       serverUtilization: cut(this.s.busyMs).map((ms) => ms / (this.workers * 1000)),
       memoryKb: open.map((n) => n * this.memoryPerConnectionKb),
+      bytesWire: cut(this.s.bytesWire),
+      connectionAttempts: cut(this.s.connectionAttempts),
     };
     return { ...this.totals(nowMs), series };
   }
@@ -213,8 +251,18 @@ export class MetricsRecorder {
         p99: this.latency.quantile(0.99),
         max: this.latency.count > 0 ? this.latency.max : null,
       },
-      bytes: { up: this.bytesUp, down: this.bytesDown, overhead: this.bytesOverhead, payload: this.bytesPayload },
+      bytes: {
+        up: this.bytesUp,
+        down: this.bytesDown,
+        overhead: this.bytesOverhead,
+        payload: this.bytesPayload,
+        wire: this.bytesWire,
+      },
       peakOpenConnections: this.peakOpenConnections,
+      connectionAttempts: this.connectionAttempts,
+      connectionFailures: this.connectionFailures,
+      errorResponses: this.errorResponses,
+      sseClosedClients: this.sseClosedClients,
       serverUtilization:
         elapsedSec > 0 ? (this.busyMs - this.bookedAfter(nowMs)) / (this.workers * elapsedSec * 1000) : null,
       peakMemoryKb: this.peakOpenConnections * this.memoryPerConnectionKb,

@@ -208,7 +208,10 @@ export const PRESETS: readonly Preset[] = [
       'connection open for the whole run, and each costs the server memory: look at peak memory. Pollers ' +
       'asking every thirty seconds hold a connection only part of the time, because this server closes ' +
       'idle keep-alive connections after five seconds (as Node does), but they send over three hundred ' +
-      'requests a second for almost nothing, and wait fifteen seconds on average for a notification. Note the start-up storm: every push client connects at t = 0.',
+      'requests a second for almost nothing, and wait fifteen seconds on average for a notification. Note the ' +
+      'start-up storm: every push client connects at t = 0, so this server listens with an accept queue of ' +
+      '10,000 (Node\'s default of 511 would drop most of the first SYNs) and its workers spend the first ' +
+      'second and a half on TLS handshakes.',
     claim: '§8.3 WebSockets: idle connections cost server memory',
     scenario: {
       name: '10,000 idle connections',
@@ -216,6 +219,7 @@ export const PRESETS: readonly Preset[] = [
       durationSec: 60,
       mechanisms: ['polling', 'longPolling', 'sse', 'websocket'],
       network: { keepAliveIdleSec: 5 },
+      server: { acceptBacklog: 10000 },
       events: { ratePerSec: 0.001 },
       polling: { intervalMs: 30000 },
     },

@@ -23,8 +23,9 @@ export function metricsWith(seconds: number, series: Partial<MetricSeries> = {})
     emptyRatio: null,
     events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0 },
     latencyMs: { mean: null, p50: null, p95: null, p99: null, max: null },
-    bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
+    bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
     peakOpenConnections: 0,
+    connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
     serverUtilization: null,
     peakMemoryKb: 0,
     series: {
@@ -44,6 +45,8 @@ export function metricsWith(seconds: number, series: Partial<MetricSeries> = {})
       peakOpenConnections: zeros(),
       serverUtilization: zeros(),
       memoryKb: zeros(),
+      bytesWire: zeros(),
+      connectionAttempts: zeros(),
       ...series,
     },
   };

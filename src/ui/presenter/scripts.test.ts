@@ -83,7 +83,7 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     2: (f) => {
       const webhook = f.now('webhook');
-      expect(webhook.requests).toBe(1371);
+      expect(webhook.requests).toBe(1373);
       expect(webhook.events.delivered).toBe(105);
       expect(webhook.events.pending).toBe(256);
       expect(f.series('webhook').eventsDelivered.slice(30, 90).every((n) => n === 0)).toBe(true);
@@ -93,7 +93,7 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
       expect(outage && outage.startSec + outage.durationSec).toBe(90);
       expect(f.series('webhook').eventsDelivered[90]).toBeGreaterThan(0);
     },
-    4: (f) => expect(f.now('webhook').events.pending).toBe(14),
+    4: (f) => expect(f.now('webhook').events.pending).toBe(15),
     5: (f) => {
       const webhook = f.now('webhook');
       expect(webhook.events).toMatchObject({ created: 703, delivered: 703, lost: 0 });
@@ -153,13 +153,13 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     0: (f) => {
       expect(f.scenario.clients).toBe(200);
       expect(f.scenario.polling.intervalMs).toBe(2000);
-      expect(f.now('polling')).toMatchObject({ requests: 930, emptyResponses: 916 });
+      expect(f.now('polling')).toMatchObject({ requests: 929, emptyResponses: 916 });
     },
     1: (f) => {
       expect(Math.round(f.now('polling').requestsPerSec)).toBe(95);
       const polling = f.series('polling').requests;
       expect(Math.min(...polling.slice(1))).toBeGreaterThan(85);
-      expect(Math.max(...polling.slice(1))).toBeLessThan(106);
+      expect(Math.max(...polling.slice(1))).toBeLessThan(107);
       expect(f.scenario.longPolling.timeoutMs).toBe(30_000);
       const longPolling = f.series('longPolling').requests;
       for (const wave of [30, 60, 90, 120, 150]) expect(longPolling[wave]).toBeGreaterThan(100);
@@ -191,8 +191,8 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
       expect(refusals).toHaveLength(TRACE_CLIENTS);
     },
     1: (f) => {
-      expect(Math.round(f.now('websocket').latencyMs.p95 ?? 0)).toBe(535);
-      expect(Math.round(f.now('sse').latencyMs.p95 ?? 0)).toBe(235);
+      expect(Math.round(f.now('websocket').latencyMs.p95 ?? 0)).toBe(537);
+      expect(Math.round(f.now('sse').latencyMs.p95 ?? 0)).toBe(236);
     },
     2: (f) => expect(f.series('websocket').requests.slice(1)).toEqual(f.series('longPolling').requests.slice(1)),
     3: (f) => {

@@ -56,7 +56,7 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 90_000,
       highlight: chart('requests'),
       caption:
-        'By 90 s the provider has made 1,371 attempts and delivered nothing since the outage began: ' +
+        'By 90 s the provider has made 1,373 attempts and delivered nothing since the outage began: ' +
         '256 events are waiting for their next retry.',
     },
     {
@@ -68,7 +68,7 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
     {
       atMs: 120_000,
       highlight: chart('requests'),
-      caption: 'The backlog drains as the retries come due: by 120 s only 14 events are still waiting.',
+      caption: 'The backlog drains as the retries come due: by 120 s only 15 events are still waiting.',
     },
     {
       atMs: 180_000,
@@ -189,8 +189,8 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 1_000,
       highlight: region('scoreboard'),
       caption:
-        'The detour costs time at the start: in the first second, p95 latency is 535 ms for the ' +
-        'WebSocket clients against 235 ms on SSE.',
+        'The detour costs time at the start: in the first second, p95 latency is 537 ms for the ' +
+        'WebSocket clients against 236 ms on SSE.',
     },
     {
       atMs: 30_000,

@@ -22,8 +22,9 @@ function totals(f: Figures): MechanismTotals {
     emptyRatio: f.empty,
     events: { created: 21, delivered: 21 - f.lost, lost: f.lost, duplicates: f.dup, pending: 0 },
     latencyMs: { mean: f.mean, p50: f.mean, p95: f.p95, p99: f.p95, max: f.p95 },
-    bytes: { up: f.up, down: f.down, overhead: f.overhead, payload: f.up + f.down - f.overhead },
+    bytes: { up: f.up, down: f.down, overhead: f.overhead, payload: f.up + f.down - f.overhead, wire: f.up + f.down },
     peakOpenConnections: f.peak,
+    connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
     serverUtilization: f.load,
     peakMemoryKb: f.peak * 64,
   };

@@ -108,8 +108,14 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
   },
   'reconnect-storm-no-jitter': {
     0: (f) => {
-      expect(f.series('websocket').openConnections[29]).toBe(200);
-      expect(f.series('websocket').requests.slice(1, 30).every((n) => n === 0)).toBe(true);
+      const { openConnections, connectionAttempts, requests } = f.series('websocket');
+      expect(f.scenario.clients).toBe(10_000);
+      expect(f.scenario.server.acceptBacklog).toBe(2048);
+      expect(openConnections[29]).toBe(10_000);
+      expect(connectionAttempts[0]).toBe(10_000);
+      expect(requests[0]).toBe(2048);
+      for (const second of [1, 3, 7, 15]) expect(requests[second]).toBeGreaterThan(0);
+      expect(requests.slice(16, 40).every((n) => n === 0)).toBe(true);
     },
     1: (f) => {
       expect(f.scenario.faults.serverRestarts).toEqual([{ atSec: 40, downSec: 5 }]);
@@ -118,14 +124,19 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     2: (f) => {
       expect(f.scenario.websocket.reconnect).toMatchObject({ baseMs: 1000, factor: 2, jitter: 'none' });
-      const requests = f.series('websocket').requests;
+      const { requests, connectionAttempts, openConnections } = f.series('websocket');
       expect(requests.slice(40, 47).every((n) => n === 0)).toBe(true);
-      expect(requests[47]).toBe(200);
+      expect(connectionAttempts[47]).toBe(10_000);
+      for (const second of [47, 48, 50, 54]) expect(requests[second]).toBe(2048);
+      expect(requests[62]).toBe(10_000 - 4 * 2048);
+      expect(firstIndex(openConnections, 41, (n) => n === 10_000)).toBe(62);
     },
     3: (f) => {
-      expect(f.now('websocket').events.lost).toBe(290);
-      const jittered = recordingOf('reconnect-storm-jitter').mechanisms.websocket?.final.series.requests ?? [];
-      expect(maxOf(jittered.slice(40))).toBe(53);
+      expect(f.now('websocket').connectionAttempts).toBe(79_040);
+      expect(f.now('websocket').events.lost).toBe(25_154);
+      const jittered = recordingOf('reconnect-storm-jitter').mechanisms.websocket?.final;
+      expect(jittered?.connectionAttempts).toBe(68_963);
+      expect(jittered?.events.lost).toBe(17_307);
     },
   },
   'reconnect-storm-jitter': {
@@ -135,18 +146,21 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     1: (f) => {
       const requests = f.series('websocket').requests;
-      expect(maxOf(requests.slice(40))).toBe(53);
-      expect(maxOf(requests.slice(40, 50))).toBe(53);
+      expect(maxOf(requests.slice(40))).toBe(2539);
+      expect(maxOf(requests.slice(40, 50))).toBe(2539);
     },
     2: (f) => {
       const open = f.series('websocket').openConnections;
-      // Index 62 is the second [62, 63): all 200 are open at its end, not before.
-      expect(firstIndex(open, 41, (n) => n === 200)).toBe(62);
-      expect(f.beat.atMs / 1000 - 45).toBe(18);
+      // Index 51 is the second [51, 52): its end is the beat's playhead.
+      expect(open[51]).toBe(9023);
+      expect(firstIndex(open, 41, (n) => n === 10_000)).toBe(74);
     },
     3: (f) => {
-      expect(f.now('websocket').events.lost).toBe(350);
-      expect(recordingOf('reconnect-storm-no-jitter').mechanisms.websocket?.final.events.lost).toBe(290);
+      expect(f.now('websocket').connectionAttempts).toBe(68_963);
+      expect(f.now('websocket').events.lost).toBe(17_307);
+      const herd = recordingOf('reconnect-storm-no-jitter').mechanisms.websocket?.final;
+      expect(herd?.connectionAttempts).toBe(79_040);
+      expect(herd?.events.lost).toBe(25_154);
     },
   },
   'idle-notifications': {

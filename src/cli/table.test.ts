@@ -84,7 +84,12 @@ describe('formatTable', () => {
       'bytes down',
       'bytes overhead',
       'bytes payload',
+      'bytes on the wire',
       'peak open connections',
+      'connection attempts',
+      'connection failures',
+      'error responses',
+      'SSE clients closed',
       'server utilization %',
       'peak memory KB',
     ]);

@@ -104,6 +104,17 @@ describe('what a connection costs the server', () => {
     }
   });
 
+  it('adds tlsHandshakeMs per new connection against tls "none": a full handshake unless sessions resume', () => {
+    const input = { mechanisms: ['polling'], clients: 20, durationSec: 60, network: { keepAlive: false }, events: { ratePerSec: 0 } };
+    const s = scenarioOf(input);
+    const tls = runScenario(s).polling as MechanismMetrics;
+    const plainScenario = scenarioOf({ ...input, network: { keepAlive: false, tls: 'none' } });
+    const plain = runScenario(plainScenario).polling as MechanismMetrics;
+    const perPollTls = busyMs(tls, s) / tls.requests;
+    const perPollPlain = busyMs(plain, plainScenario) / plain.requests;
+    expect(perPollTls - perPollPlain).toBeCloseTo(s.server.tlsHandshakeMs, 1);
+  });
+
   it('makes keep-alive lower the server load, not raise it', () => {
     const base = { mechanisms: ['polling'], clients: 200, durationSec: 60 };
     const on = run(base, 'polling');
@@ -279,7 +290,7 @@ describe('the scenario fields of issue 9', () => {
     const s = scenarioOf({});
     expect(s.http.version).toBe('1.1');
     expect(s.server).toMatchObject({ acceptBacklog: 511, tlsHandshakeMs: 1.2, frameServiceMs: 0.21 });
-    expect(s.network).toMatchObject({ tlsResumption: true, connectTimeoutMs: 127_000 });
+    expect(s.network).toMatchObject({ tlsResumption: false, connectTimeoutMs: 127_000 });
     expect(s.sse.reconnectOnError).toBe(false);
     expect(s.webhook).toMatchObject({ requestHeaderBytes: 290, responseHeaderBytes: 160 });
     // A restart without `via` keeps its shape: direct.

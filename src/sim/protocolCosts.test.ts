@@ -7,6 +7,7 @@ import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES, H2_STEADY_REQUEST_BYTES, H2
 import { chunkFramingBytes, sseEventFramingBytes, TLS_HANDSHAKE_BYTES } from './protocol/sizes.ts';
 import { ACCEPT_MS, RESUMED_CPU_FRACTION } from './protocol/tls.ts';
 import { TCP_IP_HEADER_BYTES, TCP_SETUP_WIRE_BYTES } from './protocol/wire.ts';
+import { pollingTheory } from './theory.ts';
 
 // Issue 9's protocol costs against their closed forms: HPACK and frame bytes, chunked framing,
 // TLS and accept CPU, resumed handshakes, the accept backlog with SYN retransmission and the
@@ -308,5 +309,33 @@ describe('the scenario fields of issue 9', () => {
     ]);
     expect(errors({ server: { acceptBacklog: 0 } })).toEqual(['server.acceptBacklog: must be an integer from 1 to 1000000 (got 0)']);
     expect(errors({ network: { connectTimeoutMs: 0 } })[0]).toMatch(/^network\.connectTimeoutMs: /);
+  });
+});
+
+describe('the polling theory line', () => {
+  it('includes a new connection per poll when the server closes idle connections before the next one', () => {
+    const input = {
+      mechanisms: ['polling'],
+      clients: 200,
+      durationSec: 300,
+      network: { keepAliveIdleSec: 1 },
+      server: { serviceMs: 0 },
+      events: { ratePerSec: 0.5 },
+      polling: { intervalMs: 2000 },
+    };
+    const s = scenarioOf(input);
+    const theory = pollingTheory(s);
+    if (!theory.ok) throw new Error(theory.reason);
+    // TCP + TLS 1.3: two round trips, plus the handshake's CPU.
+    const d = s.network.latencyMs;
+    const cycleMs = 2000 + 2 * d + 4 * d + ACCEPT_MS + s.server.tlsHandshakeMs;
+    expect(theory.value.requestsPerSecPerClient).toBeCloseTo(1000 / cycleMs, 6);
+    expect(theory.formula).toContain('setup');
+    const polling = runScenario(s).polling as MechanismMetrics;
+    expect(Math.abs(polling.requestsPerSec / s.clients - theory.value.requestsPerSecPerClient)).toBeLessThan(
+      0.01 * theory.value.requestsPerSecPerClient,
+    );
+    const kept = pollingTheory(scenarioOf({ ...input, network: { keepAliveIdleSec: 5 } }));
+    expect(kept.ok && kept.value.requestsPerSecPerClient).toBeCloseTo(1000 / (2000 + 2 * d), 6);
   });
 });

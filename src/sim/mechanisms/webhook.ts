@@ -94,7 +94,7 @@ class Webhooks implements Mechanism {
       world.metrics.connectionOpened(signedAt);
       ready = world.handshakes.openToPeer(client, signedAt, this.everConnected[client] === 1);
       this.everConnected[client] = 1;
-      world.trace.record('connect', client, false, signedAt, ready, 0, 0);
+      world.trace.record('connect', client, true, signedAt, ready, 0, 0);
     }
     chains.connection[chain] = id;
     const attempt = ++chains.attempts[chain];

@@ -43,7 +43,12 @@ const ROWS: readonly Row[] = [
   { label: 'bytes down', value: (m) => m.bytes.down, decimals: 0 },
   { label: 'bytes overhead', value: (m) => m.bytes.overhead, decimals: 0 },
   { label: 'bytes payload', value: (m) => m.bytes.payload, decimals: 0 },
+  { label: 'bytes on the wire', value: (m) => m.bytes.wire, decimals: 0 },
   { label: 'peak open connections', value: (m) => m.peakOpenConnections, decimals: 0 },
+  { label: 'connection attempts', value: (m) => m.connectionAttempts, decimals: 0 },
+  { label: 'connection failures', value: (m) => m.connectionFailures, decimals: 0 },
+  { label: 'error responses', value: (m) => m.errorResponses, decimals: 0 },
+  { label: 'SSE clients closed', value: (m) => m.sseClosedClients, decimals: 0 },
   { label: 'server utilization %', value: (m) => m.serverUtilization, decimals: 1, scale: 100 },
   { label: 'peak memory KB', value: (m) => m.peakMemoryKb, decimals: 0 },
   ...steadyRows([

@@ -75,12 +75,18 @@ describe('polling with a fixed delay between a response and the next poll', () =
   const DURATION_SEC = 1800;
 
   // The cycle is T plus the request/response round trip plus, when every poll needs a new
-  // connection, the setup round trips: TCP 1, TLS 1.3 +1, TLS 1.2 +2 (DESIGN.md §5).
+  // connection, the setup round trips: TCP 1, TLS 1.3 +1, TLS 1.2 +2 for a full handshake and +1
+  // for a resumed one (with tlsResumption every poll after a client's first resumes; DESIGN.md §5).
   const cases = [
     { label: 'a kept-alive connection', network: { keepAlive: true, tls: 'none' }, cycleMs: T_MS + 2 * D_MS },
     { label: 'a new TCP connection per poll', network: { keepAlive: false, tls: 'none' }, cycleMs: T_MS + 2 * D_MS + 2 * D_MS },
     { label: 'a new TCP + TLS 1.3 connection per poll', network: { keepAlive: false, tls: '1.3' }, cycleMs: T_MS + 2 * D_MS + 4 * D_MS },
-    { label: 'a new TCP + TLS 1.2 connection per poll', network: { keepAlive: false, tls: '1.2' }, cycleMs: T_MS + 2 * D_MS + 6 * D_MS },
+    { label: 'a new TCP + full TLS 1.2 connection per poll', network: { keepAlive: false, tls: '1.2' }, cycleMs: T_MS + 2 * D_MS + 6 * D_MS },
+    {
+      label: 'a new TCP + resumed TLS 1.2 connection per poll',
+      network: { keepAlive: false, tls: '1.2', tlsResumption: true },
+      cycleMs: T_MS + 2 * D_MS + 4 * D_MS,
+    },
     {
       label: 'a server that closes idle connections before the next poll (Node\'s 5 s against a slower poll)',
       network: { keepAlive: true, keepAliveIdleSec: 1, tls: '1.3' },

@@ -41,6 +41,8 @@ const GUARDED: MechanismRegistry = Object.fromEntries(
           drawsEventsLazily: inner.drawsEventsLazily,
           sendsClientMessages: inner.sendsClientMessages,
           start: () => inner.start(),
+          onConnectFailed: (slot, noticeMs) => inner.onConnectFailed(slot, noticeMs),
+          onErrorAnswer: (slot, tMs) => inner.onErrorAnswer(slot, tMs),
           handle: (kind, a, b, tMs) => {
             if (tMs - anchorMs >= STALL_PROGRESS_MS) {
               anchorMs = tMs;

@@ -1,5 +1,5 @@
 import type { Scenario } from './scenario/types.ts';
-import { TLS_HANDSHAKE_BYTES } from './protocol/sizes.ts';
+import { handshakeCpuMs, tlsHandshake } from './protocol/tls.ts';
 
 // Closed forms the lab draws as dashed references beside the simulated values (DESIGN.md §8).
 // They hold for Poisson events with no jitter, loss or bandwidth limit and an unloaded server;
@@ -29,10 +29,23 @@ function assumptionsBroken(scenario: Scenario): string | null {
   return null;
 }
 
-/** Round trips to open a connection: TCP, plus TLS. */
+/**
+ * Opening a connection for a repeat poll: TCP's round trip, TLS's (resumed when the client keeps
+ * session tickets), and the server's handshake CPU.
+ */
 function setupMs(scenario: Scenario): number {
-  const rtt = 2 * scenario.network.latencyMs;
-  return rtt * (1 + TLS_HANDSHAKE_BYTES[scenario.network.tls].roundTrips);
+  const { latencyMs, tls, tlsResumption } = scenario.network;
+  const handshake = tlsHandshake(tls, tlsResumption);
+  return 2 * latencyMs * (1 + handshake.roundTrips) + handshakeCpuMs(tls, tlsResumption, scenario.server.tlsHandshakeMs);
+}
+
+/**
+ * Every fixed-delay poll opens a connection when keep-alive is off, or when the server closes an
+ * idle connection (keepAliveIdleSec) before the next poll T later.
+ */
+function reconnectsEveryPoll(scenario: Scenario): boolean {
+  const { keepAlive, keepAliveIdleSec } = scenario.network;
+  return !keepAlive || keepAliveIdleSec * 1000 <= scenario.polling.intervalMs;
 }
 
 /**
@@ -53,12 +66,15 @@ export function pollingTheory(scenario: Scenario): TheoryResult {
       formula: 'empty = e^(−λT), latency = T/2 + d',
     };
   }
-  const setup = scenario.network.keepAlive ? 0 : setupMs(scenario);
+  const reconnects = reconnectsEveryPoll(scenario);
+  const setup = reconnects ? setupMs(scenario) : 0;
   const C = T + 2 * d + scenario.server.serviceMs + setup;
   return {
     ok: true,
     value: { emptyRatio: Math.exp(-lambda * C), meanLatencyMs: C / 2 + d, requestsPerSecPerClient: 1000 / C },
-    formula: 'C = T + 2d, empty = e^(−λC), latency = C/2 + d',
+    formula: reconnects
+      ? 'C = T + 2d + setup (a new connection per poll), empty = e^(−λC), latency = C/2 + d'
+      : 'C = T + 2d, empty = e^(−λC), latency = C/2 + d',
   };
 }
 

@@ -5,14 +5,18 @@ import { MetricsRecorder } from './metrics/recorder.ts';
 import { EventSource } from './model/eventSource.ts';
 import { Network } from './model/network.ts';
 import { Server } from './model/server.ts';
-import { Connections, clientOf } from './model/connections.ts';
+import { Connections, clientOf, mainSlot, sideSlot } from './model/connections.ts';
 import { TraceRecorder } from './trace/recorder.ts';
 import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts';
-import { pack, type Mechanism } from './mechanisms/mechanism.ts';
+import { pack, sameEpoch, unpackClient, type Mechanism } from './mechanisms/mechanism.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
 import { warmupSecOf } from './scenario/warmup.ts';
+import { AT_SERVER_NEXT, Handshakes, SYN_DROPPED } from './model/handshake.ts';
+import { PendingConnects } from './model/pendingConnects.ts';
+import { chunkFramingBytes, WS_UPGRADE_EXTRA_REQUEST_BYTES } from './protocol/sizes.ts';
+import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES, h2DataFrameBytes, h2RequestHeadBytes, h2ResponseHeadBytes } from './protocol/http2.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers.
@@ -46,6 +50,13 @@ export class World {
   pendingSamples = 0;
   mechanism!: Mechanism;
   readonly upstream = new UpstreamPosts(this);
+  /** HTTP/2: every request of a client is a stream on its one connection (protocol/http2.ts). */
+  readonly h2: boolean;
+  readonly handshakes: Handshakes;
+  private readonly pending: PendingConnects;
+  /** Connection epoch on which a request / an answer has already gone out (HPACK table filled). */
+  private readonly requestPrimed: Int32Array;
+  private readonly responsePrimed: Int32Array;
   private readonly clientMessageRng: RandomStreams;
   private readonly clientMessageMeanGapMs: number;
   /** Watchdog (watchdog.ts): the clock at the last sample that moved it, and samples since. */
@@ -69,6 +80,13 @@ export class World {
     this.server = new Server(scenario, this.metrics);
     this.metrics.bookedFrom = (fromMs) => this.server.bookedBetween(fromMs, this.durationMs);
     this.conns = new Connections(scenario, this.metrics);
+    this.handshakes = new Handshakes(scenario, this.net, this.server, this.metrics);
+    this.pending = new PendingConnects(scenario.clients * 2, scenario.network.connectTimeoutMs);
+    // WebSockets keep their HTTP/1.1 Upgrade connection (no RFC 8441) and webhook providers send
+    // HTTP/1.1 (server-side HTTP clients default to it), so only the HTTP mechanisms change.
+    this.h2 = scenario.http.version === '2' && id !== 'websocket' && id !== 'webhook';
+    this.requestPrimed = new Int32Array(scenario.clients * 2).fill(-1);
+    this.responsePrimed = new Int32Array(scenario.clients * 2).fill(-1);
     this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
     this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
     this.phaseRng = new RandomStreams(scenario.seed, Stream.pollPhase, scenario.clients);
@@ -183,7 +201,22 @@ export class World {
         break;
       case Kind.postAtServer:
       case Kind.postResponse:
-        this.upstream.handle(kind, a, t);
+        this.upstream.handle(kind, a, b, t);
+        break;
+      case Kind.synRetry:
+        this.synRetry(a, b, t);
+        break;
+      case Kind.proxyError:
+        this.proxyError(a, b, t);
+        break;
+      case Kind.errorAnswer:
+        this.errorAnswer(a, b, t);
+        break;
+      case Kind.tlsAtServer:
+        this.tlsAtServer(a, b, t);
+        break;
+      case Kind.acceptAtServer:
+        this.handshakes.accept(t);
         break;
     }
   }
@@ -201,34 +234,81 @@ export class World {
   // ---- connections ------------------------------------------------------------------------
 
   /**
-   * A connection for a request at tMs on `slot`: reuse it when keep-alive allows, else open one
-   * (TCP + TLS round trips). Returns when the request can be sent, or −1 when the connection is
-   * refused (server down or at its connection limit); then `refusedNoticeMs` says when the
-   * client learns it.
+   * A connection for a request at tMs on `slot`: reuse it when keep-alive allows (under HTTP/2
+   * also while other streams use it), else open one (TCP + TLS round trips). Returns when the
+   * request can be sent; −1 when the connection is refused (server down, or at its connection
+   * limit; `refusedNoticeMs` then says when the client learns it); SYN_DROPPED when the SYN found
+   * the accept queue full; AT_SERVER_NEXT when the TLS handshake waits for the server's workers
+   * (Kind.tlsAtServer completes it).
    */
   connect(slot: number, tMs: number): number {
     const conns = this.conns;
-    const client = clientOf(slot);
-    if (conns.reusable(slot, tMs)) {
-      conns.inUse[slot] = 1;
+    if (this.h2 ? conns.usable(slot, tMs) : conns.reusable(slot, tMs)) {
+      conns.inUse[slot]++;
       return tMs;
     }
     if (conns.isOpen[slot]) conns.close(slot, tMs);
+    return this.openConnection(slot, tMs);
+  }
+  refusedNoticeMs = 0;
+
+  /** Send a SYN at tMs for a new connection on `slot` (see connect). */
+  private openConnection(slot: number, tMs: number): number {
+    const client = clientOf(slot);
+    const conns = this.conns;
+    this.metrics.connectionAttempt(tMs);
     const synArrivesMs = tMs + this.scenario.network.latencyMs;
-    if (this.server.isDown(synArrivesMs) || this.metrics.openConnections >= this.scenario.server.maxConnections) {
-      this.refusedNoticeMs = this.net.controlRoundTrip(client, tMs);
+    const down = this.server.isDown(synArrivesMs);
+    const behindProxy = down && this.server.downBehindProxy(synArrivesMs);
+    if ((down && !behindProxy) || this.metrics.openConnections >= this.scenario.server.maxConnections) {
+      this.metrics.connectionFailed(tMs);
+      this.refusedNoticeMs = this.net.refusedSyn(client, tMs);
       this.trace.record('connect', client, true, tMs, this.refusedNoticeMs, 0, 0, 'refused', 0, this.connectionId(slot, 0));
       return -1;
     }
+    // Behind a load balancer whose server is down, the balancer itself completes the handshake.
+    const ready = behindProxy ? this.handshakes.openToPeer(client, tMs, false) : this.handshakes.start(client, slot, tMs);
+    if (ready === SYN_DROPPED) return SYN_DROPPED;
     conns.open(slot, tMs);
-    this.net.resetOrder(slot);
-    const ready = this.net.handshake(client, slot, tMs);
-    this.trace.record('connect', client, true, tMs, ready, 0, 0, 'ok', 0, this.connectionId(slot));
-    conns.touch(slot, ready);
-    this.armIdleCheck(slot);
+    if (ready === AT_SERVER_NEXT) {
+      this.schedule(this.handshakes.serverPartMs, Kind.tlsAtServer, slot, conns.epoch[slot]);
+      return AT_SERVER_NEXT;
+    }
+    if (!behindProxy) this.schedule(this.handshakes.serverPartMs, Kind.acceptAtServer, slot, conns.epoch[slot]);
+    this.connected(slot, tMs, ready);
     return ready;
   }
-  refusedNoticeMs = 0;
+
+  /** The connection on `slot`, asked for at synMs, is ready for requests at readyMs. */
+  private connected(slot: number, synMs: number, readyMs: number): void {
+    const client = clientOf(slot);
+    if (this.h2) {
+      this.net.transmit(client, slot, true, H2_PREFACE_UP_BYTES, 0, readyMs);
+      this.net.transmit(client, slot, false, H2_PREFACE_DOWN_BYTES, 0, readyMs);
+    }
+    this.trace.record('connect', client, true, synMs, readyMs, 0, 0, 'ok', 0, this.connectionId(slot));
+    this.conns.touch(slot, readyMs);
+    this.armIdleCheck(slot);
+  }
+
+  /** A new connection's ClientHello reached the server at t: finish the handshake, send the request. */
+  private tlsAtServer(slot: number, epoch: number, t: number): void {
+    if (this.conns.epoch[slot] !== epoch || !this.pending.isPending(slot)) {
+      this.handshakes.abandon(); // cut meanwhile (a restart); the mechanism has heard of it
+      return;
+    }
+    const ready = this.handshakes.serverPart(clientOf(slot), slot, t);
+    this.connected(slot, this.pending.startMs[slot], ready);
+    this.sendPending(slot, ready);
+  }
+
+  private sendPending(slot: number, ready: number): void {
+    const p = this.pending;
+    const upgrade = p.upgrade[slot] === 1;
+    const [body, payload, traceKind, atServerKind] = [p.bodyBytes[slot], p.payloadBytes[slot], p.traceKind[slot], p.atServerKind[slot]];
+    p.release(slot);
+    this.sendRequest(slot, ready, body, payload, traceKind, atServerKind, upgrade);
+  }
 
   /**
    * When a client that noticed a failure at noticeMs tries again after delayMs. At least 1 ms
@@ -240,31 +320,145 @@ export class World {
   }
 
   /**
-   * A client sends an HTTP request of `bytes` (`payloadBytes` of them payload) on `slot` at tMs,
-   * opening a connection first when it has no reusable one — or riding the busy one when
-   * `rideBusy` (HTTP/1.1 pipelining stands in for the extra connection a browser would open).
-   * Counts the request, traces it, and schedules `atServerKind` at its arrival with
-   * (client, connection epoch) packed in `a`. Returns false when the connection was refused;
-   * `refusedNoticeMs` then says when the client learns it.
+   * A client sends an HTTP request with a body of `bodyBytes` (`payloadBytes` of them payload) on
+   * `slot` at tMs, opening a connection first when it has no usable one — or riding the busy one
+   * when `rideBusy` (HTTP/1.1 pipelining stands in for the extra connection a browser would open).
+   * The world adds the head (full, or HPACK-compressed under HTTP/2; `upgrade` adds a WebSocket
+   * Upgrade's headers). Counts the request, traces it, and schedules `atServerKind` at its arrival
+   * with (client, connection epoch) packed in `a` and the slot's parity in `b` — or, while the
+   * server is down behind a load balancer, the balancer's 502 (mechanism.onErrorAnswer). Returns
+   * false when the connection was refused (`refusedNoticeMs` says when the client learns it).
+   * A SYN dropped at a full accept queue is retransmitted by the world; the request goes out once
+   * connected, or the mechanism hears onConnectFailed after network.connectTimeoutMs.
    */
   request(
     slot: number,
     tMs: number,
-    bytes: number,
+    bodyBytes: number,
     payloadBytes: number,
     traceKind: MessageKind,
     atServerKind: number,
     rideBusy = false,
+    upgrade = false,
   ): boolean {
     const conns = this.conns;
-    const ready = rideBusy && conns.isOpen[slot] && conns.inUse[slot] ? tMs : this.connect(slot, tMs);
-    if (ready < 0) return false;
+    const pending = this.pending;
+    if (pending.isPending(slot)) return true; // rides the connection being set up (a fixed-rate tick: skipped)
+    const ready = rideBusy && !this.h2 && conns.isOpen[slot] && conns.inUse[slot] ? tMs : this.connect(slot, tMs);
+    if (ready === -1) return false;
+    if (ready === SYN_DROPPED || ready === AT_SERVER_NEXT) {
+      const token = pending.hold(slot, tMs, bodyBytes, payloadBytes, traceKind, atServerKind, upgrade);
+      if (ready === SYN_DROPPED) this.schedule(pending.nextMs(slot).atMs, Kind.synRetry, slot, token);
+      return true;
+    }
+    this.sendRequest(slot, ready, bodyBytes, payloadBytes, traceKind, atServerKind, upgrade);
+    return true;
+  }
+
+  private sendRequest(slot: number, ready: number, bodyBytes: number, payloadBytes: number, traceKind: MessageKind, atServerKind: number, upgrade: boolean): void {
     const client = clientOf(slot);
+    const bytes = this.requestHeadBytes(slot, upgrade) + bodyBytes + (this.h2 ? h2DataFrameBytes(bodyBytes) : 0);
     const arrival = this.send(slot, true, bytes, payloadBytes, ready);
     this.metrics.request(ready);
     this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes, slot);
-    this.schedule(arrival, atServerKind, pack(client, conns.epoch[slot]), 0);
-    return true;
+    const packed = pack(client, this.conns.epoch[slot]);
+    if (this.server.isDown(arrival) && this.server.downBehindProxy(arrival)) {
+      this.schedule(arrival, Kind.proxyError, packed, (slot & 1) | (atServerKind << 1));
+    } else {
+      this.schedule(arrival, atServerKind, packed, slot & 1);
+    }
+  }
+
+  /** A dropped SYN's timer fired: retransmit it, or give up after the connect timeout. */
+  private synRetry(slot: number, token: number, t: number): void {
+    const pending = this.pending;
+    if (!pending.isPending(slot) || pending.token[slot] !== token) return;
+    const atServerKind = pending.atServerKind[slot];
+    if (pending.nextMs(slot).timedOut) {
+      pending.release(slot);
+      this.metrics.connectionFailed(t);
+      this.connectFailed(slot, atServerKind, t);
+      return;
+    }
+    pending.syns[slot]++;
+    const ready = this.openConnection(slot, t);
+    if (ready === SYN_DROPPED) {
+      this.schedule(pending.nextMs(slot).atMs, Kind.synRetry, slot, token);
+      return;
+    }
+    if (ready === AT_SERVER_NEXT) return; // Kind.tlsAtServer sends the request
+    if (ready === -1) {
+      pending.release(slot);
+      this.connectFailed(slot, atServerKind, this.refusedNoticeMs);
+      return;
+    }
+    this.sendPending(slot, ready);
+  }
+
+  /** A connection attempt failed; the client knows at noticeMs. A POST is simply lost. */
+  private connectFailed(slot: number, atServerKind: number, noticeMs: number): void {
+    if (atServerKind !== Kind.postAtServer) this.mechanism.onConnectFailed(slot, noticeMs);
+  }
+
+  /** The load balancer answers a request for a server that is down: 502 Bad Gateway. */
+  private proxyError(packed: number, b: number, t: number): void {
+    const slot = mainSlot(unpackClient(packed)) + (b & 1);
+    if (!sameEpoch(packed, this.conns.epoch[slot])) return;
+    const bytes = this.responseBytes(slot, 0);
+    const arrival = this.send(slot, false, bytes, 0, t);
+    this.traceMessage('response', clientOf(slot), false, t, arrival, 0, bytes, slot);
+    this.schedule(arrival, Kind.errorAnswer, packed, b);
+  }
+
+  private errorAnswer(packed: number, b: number, t: number): void {
+    const slot = mainSlot(unpackClient(packed)) + (b & 1);
+    if (!sameEpoch(packed, this.conns.epoch[slot])) return;
+    this.metrics.response(t, false);
+    this.metrics.errorResponse(t);
+    this.release(slot, t);
+    if (b >> 1 !== Kind.postAtServer) this.mechanism.onErrorAnswer(slot, t);
+  }
+
+  /** Where a client's POST goes: under HTTP/2 onto its open connection, else its second one. */
+  postSlot(client: number, tMs: number): number {
+    const main = mainSlot(client);
+    return this.h2 && this.conns.usable(main, tMs) && !this.pending.isPending(main) ? main : sideSlot(client);
+  }
+
+  // ---- message sizes --------------------------------------------------------------------------
+
+  /** The head of a request about to go out on `slot`. */
+  private requestHeadBytes(slot: number, upgrade: boolean): number {
+    const full = this.scenario.http.requestHeaderBytes;
+    if (upgrade) return full + WS_UPGRADE_EXTRA_REQUEST_BYTES;
+    if (!this.h2) return full;
+    const epoch = this.conns.epoch[slot];
+    const first = this.requestPrimed[slot] !== epoch;
+    this.requestPrimed[slot] = epoch;
+    return h2RequestHeadBytes(first, full);
+  }
+
+  /** A whole answer on `slot` with a body of `bodyBytes`: head, body and (HTTP/2) its framing. */
+  responseBytes(slot: number, bodyBytes: number): number {
+    const full = this.scenario.http.responseHeaderBytes;
+    if (!this.h2) return full + bodyBytes;
+    const epoch = this.conns.epoch[slot];
+    const first = this.responsePrimed[slot] !== epoch;
+    this.responsePrimed[slot] = epoch;
+    // The head already counts the header of the DATA frame that ends the stream.
+    const extraFrames = bodyBytes > 0 ? h2DataFrameBytes(bodyBytes) - h2DataFrameBytes(1) : 0;
+    return h2ResponseHeadBytes(first, full) + bodyBytes + extraFrames;
+  }
+
+  /** The head of an answer whose body is a stream of writes (SSE): under HTTP/2 a HEADERS frame. */
+  streamHeadBytes(slot: number): number {
+    if (!this.h2) return this.scenario.http.responseHeaderBytes;
+    return this.responseBytes(slot, 0) - h2DataFrameBytes(1);
+  }
+
+  /** One write of `bytes` on an open response stream (an SSE event): a DATA frame, or a chunk. */
+  streamWriteBytes(bytes: number): number {
+    return bytes + (this.h2 ? h2DataFrameBytes(bytes) : chunkFramingBytes(bytes));
   }
 
   /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */
@@ -282,7 +476,9 @@ export class World {
       conns.close(slot, tMs);
       return;
     }
-    conns.inUse[slot] = 0;
+    if (conns.inUse[slot] > 0) conns.inUse[slot]--;
+    if (!this.h2) conns.inUse[slot] = 0;
+    if (conns.inUse[slot] > 0) return; // other streams still use it
     conns.touch(slot, tMs);
     this.armIdleCheck(slot);
   }
@@ -302,11 +498,12 @@ export class World {
     conns.checkAtMs[slot] = Infinity;
     const deadline = conns.deadlineMs(slot);
     if (t >= deadline) {
-      const wasInUse = conns.inUse[slot] === 1;
+      const wasInUse = conns.inUse[slot] > 0;
       const client = clientOf(slot);
       const connection = this.connectionId(slot);
       const proxyIdleMs = this.scenario.proxy.idleTimeoutSec * 1000;
       conns.close(slot, t);
+      this.pending.release(slot);
       // Mark what was in flight first: the close itself is still on its way to the client.
       this.trace.markDropped(client, connection, t);
       this.trace.record('close', client, false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok', 0, connection);
@@ -331,9 +528,10 @@ export class World {
     this.trace.span('serverDown', -1, NO_CONNECTION, fromMs, toMs);
     for (let slot = 0; slot < conns.isOpen.length; slot++) {
       if (!conns.isOpen[slot]) continue;
-      const wasInUse = conns.inUse[slot] === 1;
+      const wasInUse = conns.inUse[slot] > 0;
       const connection = this.connectionId(slot);
       conns.close(slot, t);
+      this.pending.release(slot);
       // A restart cuts every connection of the client, a webhook's extra ones included.
       this.trace.markDropped(clientOf(slot), NO_CONNECTION, t);
       this.trace.cut(connection, t, 'serverDown');

@@ -20,6 +20,8 @@ export interface LongPollKinds {
 export class LongPollClient {
   private readonly held: Uint8Array;
   private readonly holdSeq: Int32Array;
+  /** A long poll is out (sent, or waiting for its connection). */
+  private readonly active: Uint8Array;
   private readonly timeoutMs: number;
   private readonly errorRetryMs: number;
 
@@ -31,6 +33,7 @@ export class LongPollClient {
     const clients = world.scenario.clients;
     this.held = new Uint8Array(clients);
     this.holdSeq = new Int32Array(clients);
+    this.active = new Uint8Array(clients);
     this.timeoutMs = world.scenario.longPolling.timeoutMs;
     this.errorRetryMs = world.scenario.longPolling.errorRetryMs;
   }
@@ -48,10 +51,8 @@ export class LongPollClient {
 
   send(client: number, tMs: number): void {
     const world = this.world;
-    const bytes = world.scenario.http.requestHeaderBytes;
-    if (!world.request(mainSlot(client), tMs, bytes, 0, 'request', this.kinds.atServer)) {
-      this.retryLater(client, world.refusedNoticeMs);
-    }
+    if (world.request(mainSlot(client), tMs, 0, 0, 'request', this.kinds.atServer)) this.active[client] = 1;
+    else this.retryLater(client, world.refusedNoticeMs);
   }
 
   private atServer(packed: number, tMs: number): void {
@@ -94,7 +95,7 @@ export class LongPollClient {
     const events = upTo - this.cursors.sent[client];
     this.cursors.sent[client] = upTo;
     const payload = events * world.scenario.events.payloadBytes;
-    const bytes = world.scenario.http.responseHeaderBytes + payload;
+    const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, sendMs);
     world.traceMessage('response', client, false, sendMs, arrival, events, bytes, slot);
     world.schedule(arrival, this.kinds.response, pack(client, world.conns.epoch[slot]), upTo);
@@ -109,14 +110,25 @@ export class LongPollClient {
     world.metrics.response(tMs, delivered === 0);
     world.metrics.carrier(tMs);
     world.release(slot, tMs);
+    this.active[client] = 0;
     if (tMs < world.endMs) this.send(client, tMs);
   }
 
   /** The held request's connection was cut at tMs: the client sees an error and asks again. */
   onCut(client: number, tMs: number): void {
+    if (!this.active[client]) return; // under HTTP/2 only a POST was on the connection
+    this.active[client] = 0;
     this.held[client] = 0;
     this.cursors.rewind(client);
     this.retryLater(client, this.world.closeNoticeMs(mainSlot(client), tMs));
+  }
+
+  /** The connection attempt failed, or a load balancer answered 502: ask again after errorRetryMs. */
+  onFailed(client: number, noticeMs: number): void {
+    if (!this.active[client]) return;
+    this.active[client] = 0;
+    this.held[client] = 0;
+    this.retryLater(client, noticeMs);
   }
 
   private retryLater(client: number, noticeMs: number): void {

@@ -43,6 +43,15 @@ class LongPolling implements Mechanism {
     if (slot === mainSlot(client)) this.client.onCut(client, tMs);
   }
 
+  onConnectFailed(slot: number, noticeMs: number): void {
+    const client = slot >> 1;
+    if (slot === mainSlot(client)) this.client.onFailed(client, noticeMs);
+  }
+
+  onErrorAnswer(slot: number, tMs: number): void {
+    this.onConnectFailed(slot, tMs);
+  }
+
   onServerDown(): void {}
 
   sendClientMessage(client: number, tMs: number): void {

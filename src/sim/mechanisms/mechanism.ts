@@ -18,6 +18,13 @@ export interface Mechanism {
   onEventCreated(source: number, index: number, tMs: number): void;
   /** A connection that was in use was closed at the server side at tMs (proxy idle, restart). */
   onConnectionCut(slot: number, tMs: number): void;
+  /**
+   * A connection attempt on `slot` failed without an answer the client could read: its SYN was
+   * refused on a retransmission, or network.connectTimeoutMs passed. The client knows at noticeMs.
+   */
+  onConnectFailed(slot: number, noticeMs: number): void;
+  /** A load balancer answered the request on `slot` with 502 (the server is down); it arrived at tMs. */
+  onErrorAnswer(slot: number, tMs: number): void;
   /** A server restart began at tMs (after every connection was cut). */
   onServerDown(tMs: number): void;
   /** The client wants to send one message upstream (a chat send). */

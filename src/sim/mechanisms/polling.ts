@@ -20,9 +20,12 @@ class Polling implements Mechanism {
   private readonly cursors: Cursors;
   private readonly intervalMs: number;
   private readonly fixedRate: boolean;
+  /** A fixed-delay poll is out (its answer, error or failure schedules the next one). */
+  private readonly outstanding: Uint8Array;
 
   constructor(private readonly world: World) {
     this.cursors = new Cursors(world);
+    this.outstanding = new Uint8Array(world.scenario.clients);
     this.intervalMs = world.scenario.polling.intervalMs;
     this.fixedRate = world.scenario.polling.schedule === 'fixedRate';
   }
@@ -45,9 +48,9 @@ class Polling implements Mechanism {
     const world = this.world;
     if (this.fixedRate) this.scheduleTick(client, tMs + this.intervalMs);
     // fixedRate may fire while the previous poll is still out; it rides the same connection.
-    const bytes = world.scenario.http.requestHeaderBytes;
-    const sent = world.request(mainSlot(client), tMs, bytes, 0, 'request', AT_SERVER, true);
-    if (!sent && !this.fixedRate) this.scheduleTick(client, world.refusedNoticeMs + this.intervalMs);
+    const sent = world.request(mainSlot(client), tMs, 0, 0, 'request', AT_SERVER, true);
+    if (sent) this.outstanding[client] = 1;
+    else if (!this.fixedRate) this.scheduleTick(client, world.refusedNoticeMs + this.intervalMs);
   }
 
   private atServer(packed: number, tMs: number): void {
@@ -64,7 +67,7 @@ class Polling implements Mechanism {
     const events = Math.max(0, upTo - from);
     this.cursors.sent[client] = Math.max(from, upTo);
     const payload = events * world.scenario.events.payloadBytes;
-    const bytes = world.scenario.http.responseHeaderBytes + payload;
+    const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('response', client, false, done, arrival, events, bytes, slot);
     world.schedule(arrival, RESPONSE, packed, upTo);
@@ -79,6 +82,7 @@ class Polling implements Mechanism {
     world.metrics.response(tMs, delivered === 0);
     world.metrics.carrier(tMs);
     world.release(slot, tMs);
+    this.outstanding[client] = 0;
     if (!this.fixedRate) this.scheduleTick(client, tMs + this.intervalMs);
   }
 
@@ -91,9 +95,28 @@ class Polling implements Mechanism {
   onConnectionCut(slot: number, tMs: number): void {
     const client = slot >> 1;
     if (slot !== mainSlot(client)) return;
-    // The poll in flight is gone; its events stay on the server for the next poll.
+    // The poll in flight is gone; its events stay on the server for the next poll. (Under HTTP/2
+    // the connection may have carried only a POST: then no poll was out.)
     this.cursors.rewind(client);
+    if (!this.outstanding[client]) return;
+    this.outstanding[client] = 0;
     if (!this.fixedRate) this.scheduleTick(client, this.world.closeNoticeMs(slot, tMs) + this.intervalMs);
+  }
+
+  onConnectFailed(slot: number, noticeMs: number): void {
+    this.pollFailed(slot, noticeMs);
+  }
+
+  /** A 502 is an answer like any other for a poller: it asks again after the interval. */
+  onErrorAnswer(slot: number, tMs: number): void {
+    this.pollFailed(slot, tMs);
+  }
+
+  private pollFailed(slot: number, noticeMs: number): void {
+    const client = slot >> 1;
+    if (slot !== mainSlot(client) || !this.outstanding[client]) return;
+    this.outstanding[client] = 0;
+    if (!this.fixedRate) this.scheduleTick(client, noticeMs + this.intervalMs);
   }
 
   onServerDown(): void {}

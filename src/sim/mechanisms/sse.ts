@@ -7,8 +7,13 @@ import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } f
 import { NO_CONNECTION } from '../trace/types.ts';
 
 // Server-Sent Events (DESIGN.md §5; WHATWG HTML §9.2): one GET whose response never ends; each
-// event is `id:` + `data:` lines. After a drop the browser waits `retry` ms and reconnects with
-// Last-Event-ID, and the server replays what the client missed, so nothing is lost.
+// event is `id:` + `data:` lines, written as one HTTP/1.1 chunk or one HTTP/2 DATA frame. After a
+// drop (or a failed connection attempt) the browser waits `retry` ms and reconnects with
+// Last-Event-ID, and the server replays what the client missed, so nothing is lost. But an answer
+// other than 200 — a load balancer's 502 while the server restarts — makes the EventSource "fail
+// the connection" for good (HTML §9.2.3; WPT eventsource/request-status-error): that client gets
+// nothing more, and its events are lost, unless sse.reconnectOnError (application code that
+// re-creates the EventSource after retryMs, resuming from the last id as libraries do).
 
 const CONNECT = MECHANISM_KINDS;
 const AT_SERVER = MECHANISM_KINDS + 1;
@@ -24,10 +29,13 @@ class ServerSentEvents implements Mechanism {
   private readonly streaming: Uint8Array;
   private readonly payloadBytes: number;
   private readonly heartbeatMs: number;
+  /** The client's EventSource closed for good. */
+  private readonly closed: Uint8Array;
 
   constructor(private readonly world: World) {
     this.cursors = new Cursors(world);
     this.streaming = new Uint8Array(world.scenario.clients);
+    this.closed = new Uint8Array(world.scenario.clients);
     this.payloadBytes = world.scenario.events.payloadBytes;
     this.heartbeatMs = world.scenario.sse.heartbeatSec * 1000;
   }
@@ -48,8 +56,7 @@ class ServerSentEvents implements Mechanism {
 
   private connect(client: number, tMs: number): void {
     const world = this.world;
-    const bytes = world.scenario.http.requestHeaderBytes;
-    if (!world.request(mainSlot(client), tMs, bytes, 0, 'request', AT_SERVER)) {
+    if (!world.request(mainSlot(client), tMs, 0, 0, 'request', AT_SERVER)) {
       this.reconnectAt(client, world.refusedNoticeMs);
     }
   }
@@ -65,10 +72,10 @@ class ServerSentEvents implements Mechanism {
     this.cursors.rewind(client);
     const from = this.cursors.sent[client];
     const upTo = world.source.count(this.cursors.sourceOf(client));
-    let framing = 0;
-    for (let i = from; i < upTo; i++) framing += sseEventFramingBytes(i + 1);
+    // The head, then each missed event as its own write (chunk or DATA frame).
+    let bytes = world.streamHeadBytes(slot);
+    for (let i = from; i < upTo; i++) bytes += world.streamWriteBytes(sseEventFramingBytes(i + 1) + this.payloadBytes);
     const payload = (upTo - from) * this.payloadBytes;
-    const bytes = world.scenario.http.responseHeaderBytes + framing + payload;
     this.cursors.sent[client] = upTo;
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('response', client, false, done, arrival, upTo - from, bytes, slot);
@@ -86,11 +93,15 @@ class ServerSentEvents implements Mechanism {
   }
 
   private push(client: number, index: number, tMs: number): void {
+    if (this.closed[client]) {
+      this.cursors.loseUndelivered(client, tMs); // no EventSource will ever ask for it
+      return;
+    }
     if (!this.streaming[client]) return; // it waits in the log for the next (re)connection
     const world = this.world;
     const slot = mainSlot(client);
     const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
-    const bytes = sseEventFramingBytes(index + 1) + this.payloadBytes;
+    const bytes = world.streamWriteBytes(sseEventFramingBytes(index + 1) + this.payloadBytes);
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
     this.cursors.sent[client] = index + 1;
     world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes, slot);
@@ -111,8 +122,11 @@ class ServerSentEvents implements Mechanism {
     const client = unpackClient(packed);
     const slot = mainSlot(client);
     if (!this.streaming[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
-    const arrival = world.send(slot, false, SSE_HEARTBEAT_BYTES, 0, tMs);
-    world.traceMessage('sseHeartbeat', client, false, tMs, arrival, 0, SSE_HEARTBEAT_BYTES, slot);
+    // Writing it is work like writing an event.
+    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const bytes = world.streamWriteBytes(SSE_HEARTBEAT_BYTES);
+    const arrival = world.send(slot, false, bytes, 0, done);
+    world.traceMessage('sseHeartbeat', client, false, done, arrival, 0, bytes, slot);
     this.scheduleHeartbeat(packed, tMs + this.heartbeatMs);
   }
 
@@ -122,9 +136,30 @@ class ServerSentEvents implements Mechanism {
 
   onConnectionCut(slot: number, tMs: number): void {
     const client = slot >> 1;
-    if (slot !== mainSlot(client)) return;
+    // Under HTTP/2 a closed client's idle connection may still carry its POSTs.
+    if (slot !== mainSlot(client) || this.closed[client]) return;
     this.streaming[client] = 0;
     this.reconnectAt(client, this.world.closeNoticeMs(slot, tMs));
+  }
+
+  /** A network error while connecting: the browser reconnects after retry ms (HTML §9.2.3). */
+  onConnectFailed(slot: number, noticeMs: number): void {
+    const client = slot >> 1;
+    if (slot === mainSlot(client) && !this.closed[client]) this.reconnectAt(client, noticeMs);
+  }
+
+  /** A 502 instead of the stream: the EventSource fails for good, unless the app re-creates it. */
+  onErrorAnswer(slot: number, tMs: number): void {
+    const client = slot >> 1;
+    if (slot !== mainSlot(client) || this.closed[client]) return;
+    const world = this.world;
+    if (world.scenario.sse.reconnectOnError) {
+      this.reconnectAt(client, tMs);
+      return;
+    }
+    this.closed[client] = 1;
+    world.metrics.sseClosed(tMs);
+    this.cursors.loseUndelivered(client, tMs);
   }
 
   private reconnectAt(client: number, noticeMs: number): void {

@@ -1,11 +1,12 @@
 import type { World } from '../world.ts';
 import { Kind } from '../kinds.ts';
-import { sideSlot } from '../model/connections.ts';
+import { mainSlot } from '../model/connections.ts';
 import { sameEpoch, unpackClient } from './mechanism.ts';
 
-// A client message sent as its own HTTP POST on the client's second connection: what polling,
-// long polling and SSE need for every upstream message (DESIGN.md §2), where a WebSocket sends a
-// frame on the connection it already has.
+// A client message sent as its own HTTP POST: what polling, long polling and SSE need for every
+// upstream message (DESIGN.md §2), where a WebSocket sends a frame on the connection it already
+// has. Over HTTP/1.1 it goes on the client's second connection; over HTTP/2 it is one more stream
+// on the client's open connection (its own connection only when the client has none open).
 
 export class UpstreamPosts {
   constructor(private readonly world: World) {}
@@ -15,21 +16,21 @@ export class UpstreamPosts {
     // refused POST is dropped: the message never left.
     const world = this.world;
     const payload = world.scenario.clientMessages.payloadBytes;
-    const bytes = world.scenario.http.requestHeaderBytes + payload;
-    world.request(sideSlot(client), tMs, bytes, payload, 'request', Kind.postAtServer, true);
+    world.request(world.postSlot(client, tMs), tMs, payload, payload, 'request', Kind.postAtServer, true);
   }
 
-  handle(kind: number, packed: number, tMs: number): void {
+  /** `parity` says which of the client's connections carried the POST (0 = its main one). */
+  handle(kind: number, packed: number, parity: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
-    const slot = sideSlot(client);
+    const slot = mainSlot(client) + parity;
     if (!sameEpoch(packed, world.conns.epoch[slot])) return; // the connection was cut meanwhile
     if (kind === Kind.postAtServer) {
       const done = world.server.serve(tMs, world.scenario.server.serviceMs);
-      const bytes = world.scenario.http.responseHeaderBytes;
+      const bytes = world.responseBytes(slot, 0);
       const arrival = world.send(slot, false, bytes, 0, done);
       world.traceMessage('response', client, false, done, arrival, 0, bytes, slot);
-      world.schedule(arrival, Kind.postResponse, packed, 0);
+      world.schedule(arrival, Kind.postResponse, packed, parity);
     } else {
       world.metrics.response(tMs, false);
       world.release(slot, tMs);

@@ -1,9 +1,9 @@
 import type { World } from '../world.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
-import { mainSlot } from '../model/connections.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
 import { UNORDERED } from '../model/network.ts';
 import { WebhookChains } from './webhookChains.ts';
+import { WebhookPool } from './webhookPool.ts';
 import type { Mechanism, MechanismModule } from './mechanism.ts';
 import { connectionId, NO_CONNECTION, type MessageStatus } from '../trace/types.ts';
 
@@ -13,33 +13,42 @@ import { connectionId, NO_CONNECTION, type MessageStatus } from '../trace/types.
 // fails then. Retry k is sent baseMs·factor^(k−1) (± jitter) after the failure is seen;
 // maxAttempts counts every attempt, the first included; after the last failure the event is
 // dead-lettered. Delivery is at-least-once: a receiver that processed a timed-out attempt gets
-// the retry too, a duplicate.
+// the retry too, a duplicate. Attempts travel over HTTP/1.1 on pooled keep-alive connections
+// (webhookPool.ts); a timed-out attempt's connection is abandoned. Opening a connection costs the
+// provider no worker time here: the TLS server's work (signing) is the receiver's.
 
 const SEND = MECHANISM_KINDS;
 const AT_RECEIVER = MECHANISM_KINDS + 1;
 const OUTCOME = MECHANISM_KINDS + 2;
+const POOL_EXPIRE = MECHANISM_KINDS + 3;
 
 const SUCCESS = 0;
 const FAILED = 1;
 const TIMED_OUT = 2;
 
-/** Webhook providers add a signature header (e.g. Stripe-Signature, X-Hub-Signature-256). */
-const SIGNATURE_HEADER_BYTES = 110;
-
 class Webhooks implements Mechanism {
   readonly drawsEventsLazily = false;
   readonly sendsClientMessages = false;
   private readonly chains = new WebhookChains();
+  private readonly pool: WebhookPool;
   private readonly outages: { fromMs: number; toMs: number }[];
-  /** Extra connections each traced receiver has been sent on, to name them in the trace. */
-  private readonly extraConnections: Int32Array;
+  private readonly idleMs: number;
+  /** The provider holds a TLS session ticket from this receiver. */
+  private readonly everConnected: Uint8Array;
+  /** Connections opened to each traced receiver so far, and the trace id of each pooled one. */
+  private readonly tracedOpened: Int32Array;
+  private readonly traceIds = new Map<number, number>();
 
   constructor(private readonly world: World) {
+    this.pool = new WebhookPool(world.scenario.clients);
+    this.everConnected = new Uint8Array(world.scenario.clients);
+    const { keepAlive, keepAliveIdleSec } = world.scenario.network;
+    this.idleMs = keepAlive ? keepAliveIdleSec * 1000 : 0;
     this.outages = world.scenario.webhook.outages.map((o) => ({
       fromMs: o.startSec * 1000,
       toMs: (o.startSec + o.durationSec) * 1000,
     }));
-    this.extraConnections = new Int32Array(world.trace.clients);
+    this.tracedOpened = new Int32Array(world.trace.clients);
   }
 
   start(): void {
@@ -50,6 +59,7 @@ class Webhooks implements Mechanism {
     if (kind === SEND) this.attempt(a, tMs);
     else if (kind === AT_RECEIVER) this.atReceiver(a, b, tMs);
     else if (kind === OUTCOME) this.outcome(a, b, tMs);
+    else if (kind === POOL_EXPIRE && this.pool.expire(a, b)) this.world.metrics.connectionClosed(tMs);
   }
 
   /** Each delivery chain keeps the event's creation time, so the log is not needed after this. */
@@ -78,34 +88,29 @@ class Webhooks implements Mechanism {
       if (upAt < world.endMs) world.schedule(upAt, SEND, chain, 0);
       return;
     }
-    const { server, http, events, webhook } = world.scenario;
+    const { server, events, webhook } = world.scenario;
     const signedAt = world.server.serve(tMs, server.serviceMs);
-    const slot = mainSlot(client);
-    const conns = world.conns;
-    let ready: number;
-    let connection = slot;
-    let traced = NO_CONNECTION;
-    if (conns.isOpen[slot] && conns.inUse[slot]) {
-      // The kept-alive connection carries another attempt: open one more for this one. It is
-      // not tracked as a slot, so its packets keep no order with the first connection's.
-      chains.extraConnection[chain] = 1;
-      connection = UNORDERED;
-      if (world.trace.wants(client)) traced = connectionId(client, 'extra', ++this.extraConnections[client]);
+    // One attempt at a time per connection, so its packets need no ordering with other ones.
+    const connection = UNORDERED;
+    let id = this.pool.acquire(client);
+    let ready = signedAt;
+    if (id < 0) {
+      id = this.pool.add(client);
+      world.metrics.connectionAttempt(signedAt);
       world.metrics.connectionOpened(signedAt);
-      ready = world.net.handshake(client, UNORDERED, signedAt);
-    } else {
-      chains.extraConnection[chain] = 0;
-      ready = world.connect(slot, signedAt);
-      if (ready < 0) ready = signedAt; // the provider's own limit is not modelled for outbound
-      traced = world.connectionId(slot);
+      ready = world.handshakes.openToPeer(client, signedAt, this.everConnected[client] === 1);
+      this.everConnected[client] = 1;
+      if (world.trace.wants(client)) this.traceIds.set(id, connectionId(client, 'main', ++this.tracedOpened[client]));
+      world.trace.record('connect', client, true, signedAt, ready, 0, 0, 'ok', 0, this.traceIds.get(id) ?? NO_CONNECTION);
     }
+    chains.connection[chain] = id;
     const attempt = ++chains.attempts[chain];
-    const bytes = http.requestHeaderBytes + SIGNATURE_HEADER_BYTES + events.payloadBytes;
+    const bytes = webhook.requestHeaderBytes + events.payloadBytes;
     const arrives = world.net.transmit(client, connection, false, bytes, events.payloadBytes, ready);
     world.metrics.request(ready);
     const down = this.receiverDown(arrives);
     const answeredAt = down ? arrives : arrives + webhook.receiverMs;
-    const responseArrives = world.net.transmit(client, connection, true, http.responseHeaderBytes, 0, answeredAt);
+    const responseArrives = world.net.transmit(client, connection, true, webhook.responseHeaderBytes, 0, answeredAt);
     const deadline = ready + webhook.timeoutMs;
     const outcome = down ? FAILED : responseArrives <= deadline ? SUCCESS : TIMED_OUT;
     const outcomeAt = outcome === TIMED_OUT ? deadline : responseArrives;
@@ -116,8 +121,9 @@ class Webhooks implements Mechanism {
     world.schedule(outcomeAt, OUTCOME, chain, token);
     if (world.trace.wants(client)) {
       const status: MessageStatus = outcome === SUCCESS ? 'ok' : outcome === FAILED ? 'failed' : 'timedOut';
+      const traced = this.traceIds.get(id) ?? NO_CONNECTION;
       world.trace.record('webhookAttempt', client, false, ready, arrives, 1, bytes, down ? 'failed' : 'ok', attempt, traced);
-      world.trace.record('webhookResponse', client, true, answeredAt, responseArrives, 0, http.responseHeaderBytes, status, attempt, traced);
+      world.trace.record('webhookResponse', client, true, answeredAt, responseArrives, 0, webhook.responseHeaderBytes, status, attempt, traced);
     }
   }
 
@@ -144,18 +150,20 @@ class Webhooks implements Mechanism {
     else this.failed(chain, tMs);
   }
 
-  /** Free the connection the attempt used; a timed-out one is abandoned (closed). */
+  /** Put the attempt's connection back in the pool; a timed-out one is abandoned (closed). */
   private endAttempt(chain: number, tMs: number, abandon: boolean): void {
     const chains = this.chains;
     const world = this.world;
+    const id = chains.connection[chain];
     chains.inFlight[chain] = 0;
-    if (chains.extraConnection[chain]) {
+    if (abandon || this.idleMs === 0) {
+      this.pool.close(id);
       world.metrics.connectionClosed(tMs);
       return;
     }
-    const slot = mainSlot(chains.client[chain]);
-    if (abandon) world.conns.close(slot, tMs);
-    else world.release(slot, tMs);
+    const token = this.pool.release(id);
+    const expiresAt = tMs + this.idleMs;
+    if (expiresAt < world.endMs) world.schedule(expiresAt, POOL_EXPIRE, id, token);
   }
 
   private failed(chain: number, tMs: number): void {
@@ -178,14 +186,18 @@ class Webhooks implements Mechanism {
 
   onConnectionCut(): void {}
 
-  /** A provider restart voids every attempt on the wire: each counts as failed now. */
+  onConnectFailed(): void {}
+
+  onErrorAnswer(): void {}
+
+  /** A provider restart voids every attempt on the wire (each counts as failed now) and its pool. */
   onServerDown(tMs: number): void {
     const chains = this.chains;
+    for (let open = this.pool.closeAll(); open > 0; open--) this.world.metrics.connectionClosed(tMs);
     for (let chain = 0; chain < chains.capacityUsed; chain++) {
       if (chains.client[chain] < 0 || !chains.inFlight[chain]) continue;
       chains.token[chain]++;
       chains.inFlight[chain] = 0;
-      if (chains.extraConnection[chain]) this.world.metrics.connectionClosed(tMs);
       this.failed(chain, tMs);
     }
   }

@@ -10,8 +10,8 @@ export class WebhookChains {
   delivered = new Uint8Array(0);
   /** An attempt is on the wire; its outcome event is pending. */
   inFlight = new Uint8Array(0);
-  /** The attempt used an extra connection (the kept-alive one was busy). */
-  extraConnection = new Uint8Array(0);
+  /** The pooled connection the attempt on the wire uses. */
+  connection = new Int32Array(0);
   /** Token of the pending outcome; a restart changes it to void the attempt. */
   token = new Int32Array(0);
   /** Outcome of the attempt on the wire: 0 success, 1 failed (503), 2 timed out. */
@@ -29,7 +29,6 @@ export class WebhookChains {
     this.attempts[id] = 0;
     this.delivered[id] = 0;
     this.inFlight[id] = 0;
-    this.extraConnection[id] = 0;
     this.outcome[id] = 0;
     this.live++;
     return id;
@@ -57,7 +56,7 @@ export class WebhookChains {
     this.attempts = grow(this.attempts, (n) => new Int32Array(n));
     this.delivered = grow(this.delivered, (n) => new Uint8Array(n));
     this.inFlight = grow(this.inFlight, (n) => new Uint8Array(n));
-    this.extraConnection = grow(this.extraConnection, (n) => new Uint8Array(n));
+    this.connection = grow(this.connection, (n) => new Int32Array(n));
     this.token = grow(this.token, (n) => new Int32Array(n));
     this.outcome = grow(this.outcome, (n) => new Uint8Array(n));
   }

@@ -5,7 +5,6 @@ import { backoffDelayMs } from '../core/backoff.ts';
 import {
   WS_PING_BYTES,
   WS_PONG_BYTES,
-  WS_UPGRADE_EXTRA_REQUEST_BYTES,
   WS_UPGRADE_RESPONSE_BYTES,
   wsFrameHeaderBytes,
 } from '../protocol/sizes.ts';
@@ -33,6 +32,8 @@ const LONG_POLL_KINDS = {
   timeout: MECHANISM_KINDS + 8,
   response: MECHANISM_KINDS + 9,
 };
+/** An upstream frame (a client message or a pong) reached the server, which handles it. */
+const FRAME_AT_SERVER = MECHANISM_KINDS + 10;
 
 class WebSockets implements Mechanism {
   readonly drawsEventsLazily = false;
@@ -76,14 +77,14 @@ class WebSockets implements Mechanism {
       case REFUSED: this.refused(a, tMs); break;
       case FRAME: this.frameArrived(a, b, tMs); break;
       case PING: this.ping(a, tMs); break;
+      case FRAME_AT_SERVER: this.frameAtServer(a, tMs); break;
       default: this.fallback.handle(kind, a, b, tMs);
     }
   }
 
   private connect(client: number, tMs: number): void {
     const world = this.world;
-    const bytes = world.scenario.http.requestHeaderBytes + WS_UPGRADE_EXTRA_REQUEST_BYTES;
-    if (!world.request(mainSlot(client), tMs, bytes, 0, 'upgrade', UPGRADE_AT_SERVER)) {
+    if (!world.request(mainSlot(client), tMs, 0, 0, 'upgrade', UPGRADE_AT_SERVER, false, true)) {
       this.retryLater(client, world.refusedNoticeMs);
     }
   }
@@ -134,6 +135,7 @@ class WebSockets implements Mechanism {
 
   private refused(client: number, tMs: number): void {
     this.world.metrics.response(tMs, false); // an error answer, not an empty delivery
+    this.world.metrics.errorResponse(tMs);
     if (this.world.scenario.websocket.fallback === 'longPolling') {
       this.usingFallback[client] = 1;
       this.fallback.send(client, tMs);
@@ -183,11 +185,21 @@ class WebSockets implements Mechanism {
     const client = unpackClient(packed);
     const slot = mainSlot(client);
     if (!this.serverOpen[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
-    const pingArrives = world.send(slot, false, WS_PING_BYTES, 0, tMs);
+    // The server writes the ping (push work) and handles the pong (frame work).
+    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const pingArrives = world.send(slot, false, WS_PING_BYTES, 0, done);
     const pongArrives = world.send(slot, true, WS_PONG_BYTES, 0, pingArrives);
-    world.traceMessage('ping', client, false, tMs, pingArrives, 0, WS_PING_BYTES, slot);
+    world.traceMessage('ping', client, false, done, pingArrives, 0, WS_PING_BYTES, slot);
     world.traceMessage('pong', client, true, pingArrives, pongArrives, 0, WS_PONG_BYTES, slot);
+    world.schedule(pongArrives, FRAME_AT_SERVER, packed, 0);
     this.schedulePing(packed, tMs + this.heartbeatMs);
+  }
+
+  /** The server reads and handles an upstream frame: server.frameServiceMs of a worker. */
+  private frameAtServer(packed: number, tMs: number): void {
+    const world = this.world;
+    if (!sameEpoch(packed, world.conns.epoch[mainSlot(unpackClient(packed))])) return;
+    world.server.serve(tMs, world.scenario.server.frameServiceMs);
   }
 
   private schedulePing(packed: number, tMs: number): void {
@@ -217,6 +229,18 @@ class WebSockets implements Mechanism {
     if (at < world.endMs) world.schedule(at, CONNECT, client, 0);
   }
 
+  onConnectFailed(slot: number, noticeMs: number): void {
+    const client = slot >> 1;
+    if (slot !== mainSlot(client)) return;
+    if (this.usingFallback[client]) this.fallback.onFailed(client, noticeMs);
+    else this.retryLater(client, noticeMs);
+  }
+
+  /** A 502 to the upgrade (the server is down behind a load balancer): back off and try again. */
+  onErrorAnswer(slot: number, tMs: number): void {
+    this.onConnectFailed(slot, tMs);
+  }
+
   onServerDown(): void {}
 
   sendClientMessage(client: number, tMs: number): void {
@@ -231,6 +255,7 @@ class WebSockets implements Mechanism {
     const bytes = wsFrameHeaderBytes(payload, true) + payload;
     const arrival = world.send(slot, true, bytes, payload, tMs);
     world.traceMessage('wsFrame', client, true, tMs, arrival, 0, bytes, slot);
+    world.schedule(arrival, FRAME_AT_SERVER, pack(client, world.conns.epoch[slot]), 0);
   }
 
   settle(): void {}

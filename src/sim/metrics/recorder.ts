@@ -1,6 +1,7 @@
 import { LatencyHistogram } from './histogram.ts';
 import { Tally } from './tally.ts';
 import type { MechanismMetrics, MechanismTotals, MetricSeries, SteadyTotals } from './types.ts';
+import { TCP_CLOSE_WIRE_BYTES } from '../protocol/wire.ts';
 
 // Counters and per-second series for one mechanism's run (DESIGN.md §6). Every method takes the
 // simulated time of what it records.
@@ -31,6 +32,8 @@ function seriesArrays(seconds: number) {
     open: make(),
     peakOpen: make(),
     busyMs: make(),
+    bytesWire: make(),
+    connectionAttempts: make(),
   };
 }
 
@@ -142,6 +145,42 @@ export class MetricsRecorder {
     }
   }
 
+  /** Bytes on the wire beyond the application's (TLS records, TCP/IP headers, ACKs): protocol/wire.ts. */
+  wire(tMs: number, bytes: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.bytesWire += bytes;
+    this.s.bytesWire[this.sec(tMs)] += bytes;
+    if (this.inWindow(tMs)) this.steady.bytesWire += bytes;
+  }
+
+  /** A client sent a SYN for a new connection (refused and dropped ones count too). */
+  connectionAttempt(tMs: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.connectionAttempts++;
+    this.s.connectionAttempts[this.sec(tMs)]++;
+    if (this.inWindow(tMs)) this.steady.connectionAttempts++;
+  }
+
+  /** An attempt never connected: refused, or given up after connectTimeoutMs. */
+  connectionFailed(tMs: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.connectionFailures++;
+    if (this.inWindow(tMs)) this.steady.connectionFailures++;
+  }
+
+  /** An error answer: a load balancer's 502 while the server is down, a refused upgrade. */
+  errorResponse(tMs: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.errorResponses++;
+    if (this.inWindow(tMs)) this.steady.errorResponses++;
+  }
+
+  /** An SSE client's EventSource closed for good (counted whenever it happens, drain included). */
+  sseClosed(tMs: number): void {
+    this.all.sseClosedClients++;
+    if (this.inWindow(tMs)) this.steady.sseClosedClients++;
+  }
+
   /** `n` events (one per recipient) were created at tMs. */
   eventsCreated(tMs: number, n: number): void {
     this.all.created += n;
@@ -207,6 +246,7 @@ export class MetricsRecorder {
     this.fillOpenTo(tMs);
     this.noteWarmup(tMs);
     this.openConnections--;
+    this.wire(tMs, TCP_CLOSE_WIRE_BYTES);
   }
 
   /** The window's peak starts from what was open when it began. */
@@ -278,6 +318,8 @@ export class MetricsRecorder {
       peakOpenConnections: peak,
       serverUtilization: cut(this.s.busyMs).map((ms) => ms / (this.workers * 1000)),
       memoryKb: open.map((n) => n * this.memoryPerConnectionKb),
+      bytesWire: cut(this.s.bytesWire),
+      connectionAttempts: cut(this.s.connectionAttempts),
     };
     return { ...this.totals(nowMs), series };
   }

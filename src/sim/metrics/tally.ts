@@ -20,8 +20,18 @@ export class Tally {
   bytesDown = 0;
   bytesOverhead = 0;
   bytesPayload = 0;
+  /** Application bytes plus TLS records, TCP/IP headers and ACKs (protocol/wire.ts). */
+  bytesWire = 0;
   peakOpenConnections = 0;
   busyMs = 0;
+  /** Every SYN a client sent for a new connection, refused and dropped ones included. */
+  connectionAttempts = 0;
+  /** Connection attempts that never connected: refused, or given up after connectTimeoutMs. */
+  connectionFailures = 0;
+  /** Answers that were errors: a load balancer's 502 while the server is down, a refused upgrade. */
+  errorResponses = 0;
+  /** SSE clients whose EventSource closed for good (a non-200 answer without reconnectOnError). */
+  sseClosedClients = 0;
 
   /** Events neither delivered nor given up on. */
   get pending(): number {
@@ -55,8 +65,18 @@ export class Tally {
         p99: latency.quantile(0.99),
         max: latency.count > 0 ? latency.max : null,
       },
-      bytes: { up: this.bytesUp, down: this.bytesDown, overhead: this.bytesOverhead, payload: this.bytesPayload },
+      bytes: {
+        up: this.bytesUp,
+        down: this.bytesDown,
+        overhead: this.bytesOverhead,
+        payload: this.bytesPayload,
+        wire: this.bytesWire,
+      },
       peakOpenConnections: this.peakOpenConnections,
+      connectionAttempts: this.connectionAttempts,
+      connectionFailures: this.connectionFailures,
+      errorResponses: this.errorResponses,
+      sseClosedClients: this.sseClosedClients,
       serverUtilization: elapsedSec > 0 ? (this.busyMs - busyAheadMs) / (workers * elapsedSec * 1000) : null,
       peakMemoryKb: this.peakOpenConnections * memoryPerConnectionKb,
     };

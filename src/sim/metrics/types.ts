@@ -27,6 +27,8 @@ export interface ByteCounts {
   down: number;
   overhead: number;
   payload: number;
+  /** up + down plus TLS record overhead, TCP/IP headers and ACKs (protocol/wire.ts). */
+  wire: number;
 }
 
 /** One value per simulated second: index i covers [i, i + 1) s. */
@@ -52,6 +54,10 @@ export interface MetricSeries {
   /** Busy worker time / (workers × 1 s). */
   serverUtilization: number[];
   memoryKb: number[];
+  /** Bytes on the wire (application + TLS records + TCP/IP headers + ACKs). */
+  bytesWire: number[];
+  /** SYNs sent for new connections, refused and dropped ones included. */
+  connectionAttempts: number[];
 }
 
 /** The totals of a run up to some moment, without the per-second series. */
@@ -74,6 +80,14 @@ export interface MechanismMetrics {
   latencyMs: LatencySummary;
   bytes: ByteCounts;
   peakOpenConnections: number;
+  /** Every SYN a client sent for a new connection, refused and dropped ones included. */
+  connectionAttempts: number;
+  /** Attempts that never connected: refused, or abandoned after network.connectTimeoutMs. */
+  connectionFailures: number;
+  /** Error answers: a load balancer's 502 while the server restarts, a refused upgrade. */
+  errorResponses: number;
+  /** SSE clients whose EventSource closed for good after a non-200 answer. */
+  sseClosedClients: number;
   serverUtilization: number | null;
   peakMemoryKb: number;
   /** Null while the run has not passed the warm-up, or when the window is empty. */

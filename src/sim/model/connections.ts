@@ -17,8 +17,8 @@ export const clientOf = (slot: number): number => slot >> 1;
 export class Connections {
   readonly isOpen: Uint8Array;
   readonly epoch: Int32Array;
-  /** A request or stream is in progress: the keep-alive idle timer does not run. */
-  readonly inUse: Uint8Array;
+  /** Requests or streams in progress (HTTP/2 counts its streams): the keep-alive timer waits. */
+  readonly inUse: Int32Array;
   readonly lastByteMs: Float64Array;
   /** Time of the pending idle check, or Infinity. */
   readonly checkAtMs: Float64Array;
@@ -29,7 +29,7 @@ export class Connections {
     const slots = scenario.clients * 2;
     this.isOpen = new Uint8Array(slots);
     this.epoch = new Int32Array(slots);
-    this.inUse = new Uint8Array(slots);
+    this.inUse = new Int32Array(slots);
     this.lastByteMs = new Float64Array(slots);
     this.checkAtMs = new Float64Array(slots).fill(Infinity);
     this.keepAliveIdleMs = scenario.network.keepAlive ? scenario.network.keepAliveIdleSec * 1000 : 0;
@@ -73,6 +73,11 @@ export class Connections {
   /** Reusable for a new request at tMs: open, idle, and not past an idle deadline. */
   reusable(slot: number, tMs: number): boolean {
     return this.isOpen[slot] === 1 && this.keepAliveIdleMs > 0 && !this.inUse[slot] && tMs < this.deadlineMs(slot);
+  }
+
+  /** Open for another HTTP/2 stream at tMs: kept alive and not past an idle deadline. */
+  usable(slot: number, tMs: number): boolean {
+    return this.isOpen[slot] === 1 && this.keepAliveIdleMs > 0 && tMs < this.deadlineMs(slot);
   }
 
   get keepAlive(): boolean {

@@ -1,16 +1,32 @@
 import type { Scenario } from '../scenario/types.ts';
 import { RandomStreams, Stream } from '../core/rng.ts';
 import type { MetricsRecorder } from '../metrics/recorder.ts';
-import { MSS_BYTES, TLS_HANDSHAKE_BYTES } from '../protocol/sizes.ts';
+import { TCP_REFUSED_WIRE_BYTES, segmentsOf, tcpPayloadBytes, tlsRecordOverheadBytes, wireBytesOfWrite } from '../protocol/wire.ts';
 
 // The path between each client and the server (DESIGN.md §5): one-way latency d, uniform jitter in
 // [0, jitterMs], serialisation on the client's access link when bandwidth is limited, and packet
 // loss repaired by TCP retransmission. A TCP connection delivers in order, so a message never
 // overtakes an earlier one on the same connection in the same direction (head-of-line blocking is
 // part of the model); separate connections do not wait for each other.
+//
+// Loss recovery (each segment of MSS 1,448 B is lost with probability lossRate):
+// - a SYN or SYN-ACK waits the initial RTO of 1 s, doubling on each repeat: no RTT is known yet
+//   (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT);
+// - a lost segment with more segments of the same write behind it is repaired in about one RTT:
+//   the later segments' (selective) ACKs reveal the hole and it is retransmitted at once (fast
+//   retransmit, RFC 5681 §3.2; RACK, RFC 8985);
+// - the last segment of a write has nothing behind it to reveal its loss: it waits the RTO,
+//   SRTT + max(4·RTTVAR, rtoMs) as Linux computes it (RFC 6298 §2.3 with Linux's 200 ms floor on
+//   the variance term), doubling on each repeat (§5.5) up to 120 s. With uniform jitter J each
+//   way, SRTT = 2d + J and RTTVAR, the mean deviation of the RTT, is J/3.
 
 /** Pass as `connection` for packets that belong to no ordered stream (a refused SYN and its RST). */
 export const UNORDERED = -1;
+
+/** RFC 6298 §2.1: the RTO before any RTT has been measured (Linux TCP_TIMEOUT_INIT). */
+export const INITIAL_RTO_MS = 1000;
+/** Linux TCP_RTO_MAX; RFC 6298 §2.5 allows an upper bound of at least 60 s. */
+const RTO_MAX_MS = 120_000;
 
 export class Network {
   private readonly rng: RandomStreams;
@@ -20,9 +36,11 @@ export class Network {
   private readonly jitterMs: number;
   private readonly lossRate: number;
   private readonly msPerByte: number;
-  /** Linux arms its retransmission timer at roughly the smoothed RTT plus TCP_RTO_MIN. */
-  private readonly rtoMs: number;
-  private readonly tlsVersion: Scenario['network']['tls'];
+  /** The data retransmission timeout (see above). */
+  readonly rtoMs: number;
+  /** Smoothed RTT: what fast recovery costs. */
+  readonly srttMs: number;
+  private readonly recordOverhead: number;
 
   constructor(scenario: Scenario, salt: number, private readonly metrics: MetricsRecorder) {
     const { network, clients, seed } = scenario;
@@ -33,8 +51,9 @@ export class Network {
     this.jitterMs = network.jitterMs;
     this.lossRate = network.lossRate;
     this.msPerByte = network.bandwidthKbps > 0 ? 8 / network.bandwidthKbps : 0;
-    this.rtoMs = network.rtoMs + 2 * network.latencyMs;
-    this.tlsVersion = network.tls;
+    this.srttMs = 2 * network.latencyMs + network.jitterMs;
+    this.rtoMs = Math.min(RTO_MAX_MS, this.srttMs + Math.max((4 * network.jitterMs) / 3, network.rtoMs));
+    this.recordOverhead = tlsRecordOverheadBytes(network.tls);
   }
 
   /** RTT without jitter or loss: the figure the closed forms use. */
@@ -44,10 +63,26 @@ export class Network {
 
   /**
    * Send `bytes` (of which `payloadBytes` are payload) at tMs on connection slot `connection` (or
-   * UNORDERED); returns when the last byte arrives. Counts the bytes. `up` = client → server.
+   * UNORDERED); returns when the last byte arrives. Counts the bytes, and on the wire their TLS
+   * record (unless `handshake`: TLS handshake messages), TCP/IP headers and ACKs. `up` = client →
+   * server.
    */
-  transmit(client: number, connection: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
-    if (bytes > 0) this.metrics.bytes(tMs, up, bytes, payloadBytes);
+  transmit(
+    client: number,
+    connection: number,
+    up: boolean,
+    bytes: number,
+    payloadBytes: number,
+    tMs: number,
+    handshake = false,
+  ): number {
+    let segments = 1;
+    if (bytes > 0) {
+      this.metrics.bytes(tMs, up, bytes, payloadBytes);
+      const tcp = handshake ? bytes : tcpPayloadBytes(bytes, this.recordOverhead);
+      this.metrics.wire(tMs, wireBytesOfWrite(tcp));
+      segments = segmentsOf(tcp);
+    }
     const link = client * 2 + (up ? 1 : 0);
     let start = tMs;
     if (this.msPerByte > 0) {
@@ -57,7 +92,26 @@ export class Network {
     }
     let arrival = start + this.latencyMs;
     if (this.jitterMs > 0) arrival += this.rng.next(client) * this.jitterMs;
-    if (this.lossRate > 0) arrival += this.retransmissionDelayMs(client, bytes);
+    if (this.lossRate > 0) arrival += this.retransmissionDelayMs(client, segments);
+    return this.inOrder(connection, up, arrival);
+  }
+
+  /** A SYN (up) or SYN-ACK (down) sent at tMs; a loss waits the initial RTO of 1 s, doubling. */
+  transmitSyn(client: number, connection: number, up: boolean, tMs: number): number {
+    let arrival = tMs + this.latencyMs;
+    if (this.jitterMs > 0) arrival += this.rng.next(client) * this.jitterMs;
+    if (this.lossRate > 0) {
+      let rto = INITIAL_RTO_MS;
+      while (this.rng.next(client) < this.lossRate) {
+        arrival += rto;
+        rto = Math.min(RTO_MAX_MS, 2 * rto);
+      }
+    }
+    return this.inOrder(connection, up, arrival);
+  }
+
+  /** Keep a connection's order: nothing overtakes what was sent before it the same way. */
+  private inOrder(connection: number, up: boolean, arrival: number): number {
     if (connection >= 0) {
       const stream = connection * 2 + (up ? 1 : 0);
       if (arrival < this.lastArrivalMs[stream]) arrival = this.lastArrivalMs[stream];
@@ -72,38 +126,42 @@ export class Network {
     this.lastArrivalMs[connection * 2 + 1] = 0;
   }
 
-  /** Extra delay from lost segments: each loss waits one RTO, doubling per repeat (RFC 6298 §5.5). */
-  private retransmissionDelayMs(client: number, bytes: number): number {
-    const packets = Math.max(1, Math.ceil(bytes / MSS_BYTES));
-    const anyLost = 1 - Math.pow(1 - this.lossRate, packets);
-    if (this.rng.next(client) >= anyLost) return 0;
-    let rto = this.rtoMs;
-    let extra = rto;
-    while (this.rng.next(client) < this.lossRate) {
-      rto *= 2;
-      extra += rto;
+  /**
+   * Extra delay of a write of `segments` segments from losses (rules above): a loss among the
+   * first segments − 1 costs an RTT, a loss of the last an RTO; repeats of a retransmission wait
+   * the RTO, doubling. The write is complete when its slowest segment is.
+   */
+  private retransmissionDelayMs(client: number, segments: number): number {
+    const p = this.lossRate;
+    let extra = 0;
+    if (segments > 1 && this.rng.next(client) < 1 - Math.pow(1 - p, segments - 1)) {
+      extra = this.srttMs + this.repeatsMs(client, this.rtoMs);
+    }
+    if (this.rng.next(client) < p) {
+      const tail = this.rtoMs + this.repeatsMs(client, Math.min(RTO_MAX_MS, 2 * this.rtoMs));
+      if (tail > extra) extra = tail;
     }
     return extra;
   }
 
-  /**
-   * Open a TCP connection (+ TLS) starting at tMs: 1 RTT for TCP, +1 for TLS 1.3, +2 for TLS 1.2.
-   * Returns when the client may send its first request. TLS handshake bytes are counted.
-   */
-  handshake(client: number, connection: number, tMs: number): number {
-    const tls = TLS_HANDSHAKE_BYTES[this.tlsVersion];
-    const c = connection;
-    let t = this.transmit(client, c, false, 0, 0, this.transmit(client, c, true, 0, 0, tMs)); // SYN, SYN-ACK
-    for (let i = 0; i < tls.roundTrips; i++) {
-      const up = i === 0 ? tls.up : 0;
-      const down = i === 0 ? tls.down : 0;
-      t = this.transmit(client, c, false, down, 0, this.transmit(client, c, true, up, 0, t));
+  /** Time lost to retransmissions that are lost again: the timer starts at `rto` and doubles. */
+  private repeatsMs(client: number, rto: number): number {
+    let extra = 0;
+    while (this.rng.next(client) < this.lossRate) {
+      extra += rto;
+      rto = Math.min(RTO_MAX_MS, 2 * rto);
     }
-    return t;
+    return extra;
   }
 
   /** When a reply sent at tMs to a message that left the client reaches it back (RST, FIN, 503). */
   controlRoundTrip(client: number, tMs: number): number {
     return this.transmit(client, UNORDERED, false, 0, 0, this.transmit(client, UNORDERED, true, 0, 0, tMs));
+  }
+
+  /** A SYN sent at tMs that the server answers with a RST: when the client learns of it. */
+  refusedSyn(client: number, tMs: number): number {
+    this.metrics.wire(tMs, TCP_REFUSED_WIRE_BYTES);
+    return this.transmit(client, UNORDERED, false, 0, 0, this.transmitSyn(client, UNORDERED, true, tMs));
   }
 }

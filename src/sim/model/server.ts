@@ -7,11 +7,15 @@ import type { MetricsRecorder } from '../metrics/recorder.ts';
 
 export class Server {
   private readonly freeAtMs: Float64Array;
-  private readonly restarts: { fromMs: number; toMs: number }[];
+  private readonly restarts: { fromMs: number; toMs: number; viaProxy: boolean }[];
 
   constructor(scenario: Scenario, private readonly metrics: MetricsRecorder) {
     this.freeAtMs = new Float64Array(scenario.server.workers);
-    this.restarts = scenario.faults.serverRestarts.map((r) => ({ fromMs: r.atSec * 1000, toMs: (r.atSec + r.downSec) * 1000 }));
+    this.restarts = scenario.faults.serverRestarts.map((r) => ({
+      fromMs: r.atSec * 1000,
+      toMs: (r.atSec + r.downSec) * 1000,
+      viaProxy: r.via === 'proxy',
+    }));
   }
 
   /** Occupy a worker for serviceMs from the time the job arrives; returns when it finishes. */
@@ -53,6 +57,19 @@ export class Server {
   isDown(tMs: number): boolean {
     for (const r of this.restarts) if (tMs >= r.fromMs && tMs < r.toMs) return true;
     return false;
+  }
+
+  /** While down at tMs behind a load balancer, which answers 502 itself (faults.serverRestarts[].via). */
+  downBehindProxy(tMs: number): boolean {
+    for (const r of this.restarts) if (tMs >= r.fromMs && tMs < r.toMs) return r.viaProxy;
+    return false;
+  }
+
+  /** Restarts begun by tMs: a restarted server has new TLS session-ticket keys. */
+  restartsBegunBy(tMs: number): number {
+    let n = 0;
+    for (const r of this.restarts) if (r.fromMs <= tMs) n++;
+    return n;
   }
 
   /** Down windows, for scheduling the drops. */

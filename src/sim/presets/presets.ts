@@ -170,16 +170,22 @@ export const PRESETS: readonly Preset[] = [
     id: 'reconnect-storm-jitter',
     title: 'Server restart: reconnects spread by jittered backoff',
     whatToNotice:
-      'The server restarts at 40 s and is down for five seconds. Every WebSocket drops at once and ' +
-      'retries with exponential backoff and full jitter, so the reconnects spread over several seconds ' +
-      'and the server sees a gentle slope of handshakes. Compare the requests-per-second chart with the ' +
-      'preset without jitter.',
+      'Ten thousand WebSocket clients; the server restarts at 40 s and is down for five seconds. Every ' +
+      'client retries with exponential backoff and full jitter, so the reconnects spread over several ' +
+      'seconds and few SYNs find the accept queue full: nine in ten clients are back within six seconds of ' +
+      'the server, with fewer connection attempts and fewer lost events than the preset without jitter. ' +
+      'Jitter makes clients try more often while the server is down (those attempts are refused), but it ' +
+      'saves far more when the server is up again. The start at t = 0 is a storm of its own: all clients ' +
+      'connect at once, and this server listens with an accept queue of 2,048 (Node\'s default is 511).',
     claim: '§8.3 WebSockets: every long-lived connection must be re-established after a restart',
     scenario: {
       name: 'Server restart: reconnects with jitter',
-      clients: 200,
+      clients: 10000,
       durationSec: 90,
       mechanisms: ['websocket'],
+      // Every client connects at t = 0: the start is a storm of its own (as the text says).
+      clientStartSpreadSec: 0,
+      server: { acceptBacklog: 2048 },
       events: { ratePerSec: 0.2 },
       faults: { serverRestarts: [{ atSec: 40, downSec: 5 }] },
     },
@@ -188,19 +194,59 @@ export const PRESETS: readonly Preset[] = [
     id: 'reconnect-storm-no-jitter',
     title: 'Server restart: a reconnect storm without jitter',
     whatToNotice:
-      'The same restart, but the backoff has no jitter. All two hundred clients compute the same delay, ' +
-      'so they retry in lock-step: refused together while it is down, then all two hundred handshakes land ' +
-      'in the same second. Look at the spike in requests per second and in server utilisation, and ' +
-      'compare it with the jittered preset, whose peak is a quarter as high.',
+      'The same restart, but the backoff has no jitter. All ten thousand clients compute the same delay, ' +
+      'so their SYNs reach the server in the same instant: 2,048 fit in its accept queue, the rest are ' +
+      'dropped and retransmitted 1, 2 and 4 s later, again all together, so the clients come back in waves ' +
+      'of 2,048 and the last only 17 s after the server. Compare the connection attempts and the lost ' +
+      'events with the jittered preset: the herd makes more attempts and loses more.',
     claim: '§8.3 WebSockets: every long-lived connection must be re-established after a restart',
     scenario: {
       name: 'Server restart: reconnects without jitter',
-      clients: 200,
+      clients: 10000,
       durationSec: 90,
       mechanisms: ['websocket'],
+      // Every client connects at t = 0: the start is a storm of its own (as the text says).
+      clientStartSpreadSec: 0,
+      server: { acceptBacklog: 2048 },
       events: { ratePerSec: 0.2 },
       websocket: { reconnect: { jitter: 'none' } },
       faults: { serverRestarts: [{ atSec: 40, downSec: 5 }] },
+    },
+  },
+  {
+    id: 'restart-behind-load-balancer',
+    title: 'Restart behind a load balancer: SSE gives up',
+    whatToNotice:
+      'The server restarts at 40 s for ten seconds, behind a load balancer that answers 502 Bad Gateway ' +
+      'while it is down. SSE streams end, the browsers reconnect after three seconds and get the 502, and ' +
+      'an EventSource that receives anything but 200 closes for good, as the HTML standard says: look at ' +
+      'the closed SSE clients and the events SSE loses from then on. Long polling counts the error answers ' +
+      'and asks again after its retry delay, and WebSockets back off and reconnect, so both come back. ' +
+      'Application code that re-creates the EventSource on error (sse.reconnectOnError) makes SSE resume.',
+    claim: '§8.4 SSE: automatic resume — except after an error answer',
+    scenario: {
+      name: 'Restart behind a load balancer',
+      clients: 50,
+      durationSec: 120,
+      mechanisms: ['longPolling', 'sse', 'websocket'],
+      faults: { serverRestarts: [{ atSec: 40, downSec: 10, via: 'proxy' }] },
+    },
+  },
+  {
+    id: 'http2-narrows-the-gap',
+    title: 'HTTP/2 narrows the gap',
+    whatToNotice:
+      'The default scenario, but over HTTP/2, as most browsers talk to most sites. HPACK replaces the ' +
+      'repeated request and response headers with a few table indexes, so a repeated poll costs about 30 ' +
+      'bytes up and 24 down instead of 700 and 250, and polling\'s bytes per delivered event come within ' +
+      'about a fifth of the WebSocket\'s. In the default scenario, the same workload over HTTP/1.1, they ' +
+      'are four times as many. The number of requests and the latency do not change: HTTP/2 saves bytes, ' +
+      'not round trips, and an empty poll is still a wasted request for the server.',
+    claim: '§8.6 The comparison table, and where it stops being true: HTTP/2 header compression',
+    scenario: {
+      name: 'HTTP/2 narrows the gap',
+      mechanisms: ['polling', 'longPolling', 'sse', 'websocket'],
+      http: { version: '2' },
     },
   },
   {
@@ -232,7 +278,8 @@ export const PRESETS: readonly Preset[] = [
       'idle keep-alive connections after five seconds (as Node does), but they send over three hundred ' +
       'requests a second for almost nothing, and wait fifteen seconds on average for a notification. The users ' +
       'arrive over the first thirty seconds, so compare the steady-state figures: after start-up SSE and ' +
-      'WebSockets make no requests at all, and each long poll asks once per thirty-second hold.',
+      'WebSockets make no requests at all, and each long poll asks once per thirty-second hold. Every new ' +
+      'connection also costs the server a TLS handshake, about a millisecond of worker time.',
     claim: '§8.3 WebSockets: idle connections cost server memory',
     scenario: {
       name: '10,000 idle connections',
@@ -242,6 +289,7 @@ export const PRESETS: readonly Preset[] = [
       // Spread over one long-poll hold, as the pollers are over one interval: no lock-step timeouts.
       clientStartSpreadSec: 30,
       network: { keepAliveIdleSec: 5 },
+      server: { acceptBacklog: 10000 },
       events: { ratePerSec: 0.001 },
       polling: { intervalMs: 30000 },
     },

@@ -85,6 +85,8 @@ const outage = objectField({
 const serverRestart = objectField({
   atSec: numberField({ min: 0 }),
   downSec: numberField({ min: MIN_WINDOW_SEC }),
+  // Omitted means "direct", so restarts of earlier files keep their shape.
+  via: z.optional(enumField(['direct', 'proxy'])),
 });
 
 const warmupRange = { min: 0, max: MAX_DURATION_SEC };
@@ -118,8 +120,11 @@ const baseSchema = objectField({
     keepAlive: booleanField().default(D.network.keepAlive),
     keepAliveIdleSec: numberField({ min: MIN_WINDOW_SEC, max: HOUR_SEC }).default(D.network.keepAliveIdleSec),
     tls: enumField(['none', '1.2', '1.3']).default(D.network.tls),
+    tlsResumption: booleanField().default(D.network.tlsResumption),
+    connectTimeoutMs: ms(MIN_DELAY_MS, HOUR_MS).default(D.network.connectTimeoutMs),
   }).prefault({}),
   http: objectField({
+    version: enumField(['1.1', '2']).default(D.http.version),
     requestHeaderBytes: count(0, 65_536).default(D.http.requestHeaderBytes),
     responseHeaderBytes: count(0, 65_536).default(D.http.responseHeaderBytes),
   }).prefault({}),
@@ -129,6 +134,9 @@ const baseSchema = objectField({
     pushServiceMs: ms(0, 60_000).default(D.server.pushServiceMs),
     maxConnections: count(1, 10_000_000).default(D.server.maxConnections),
     memoryPerConnectionKb: numberField({ min: 0, max: 1_048_576 }).default(D.server.memoryPerConnectionKb),
+    tlsHandshakeMs: ms(0, 60_000).default(D.server.tlsHandshakeMs),
+    acceptBacklog: count(1, 1_000_000).default(D.server.acceptBacklog),
+    frameServiceMs: ms(0, 60_000).default(D.server.frameServiceMs),
   }).prefault({}),
   proxy: objectField({
     idleTimeoutSec: numberField({ min: MIN_WINDOW_SEC, max: HOUR_SEC, zeroIsOff: true }).default(D.proxy.idleTimeoutSec),
@@ -156,6 +164,7 @@ const baseSchema = objectField({
   sse: objectField({
     retryMs: ms(0, HOUR_MS).default(D.sse.retryMs),
     heartbeatSec: heartbeatSec().default(D.sse.heartbeatSec),
+    reconnectOnError: booleanField().default(D.sse.reconnectOnError),
   }).prefault({}),
   websocket: objectField({
     heartbeatSec: heartbeatSec().default(D.websocket.heartbeatSec),
@@ -169,6 +178,8 @@ const baseSchema = objectField({
     resumeOnReconnect: booleanField().default(D.websocket.resumeOnReconnect),
   }).prefault({}),
   webhook: objectField({
+    requestHeaderBytes: count(0, 65_536).default(D.webhook.requestHeaderBytes),
+    responseHeaderBytes: count(0, 65_536).default(D.webhook.responseHeaderBytes),
     receiverMs: ms(0, HOUR_MS).default(D.webhook.receiverMs),
     timeoutMs: ms(MIN_DELAY_MS, HOUR_MS).default(D.webhook.timeoutMs),
     retry: objectField({

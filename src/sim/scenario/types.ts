@@ -9,6 +9,8 @@ export type EventProcess = 'poisson' | 'periodic' | 'bursty';
 export type Audience = 'perClient' | 'broadcast';
 export type PollingSchedule = 'fixedDelay' | 'fixedRate';
 export type Jitter = 'none' | 'full' | 'equal';
+export type HttpVersion = '1.1' | '2';
+export type RestartVia = 'direct' | 'proxy';
 
 export interface Backoff {
   baseMs: number;
@@ -25,6 +27,8 @@ export interface Outage {
 export interface ServerRestart {
   atSec: number;
   downSec: number;
+  /** "direct" (omitted): connections are refused while down; "proxy": a load balancer answers 502. */
+  via?: RestartVia;
 }
 
 export interface Scenario {
@@ -49,14 +53,19 @@ export interface Scenario {
     keepAlive: boolean;
     keepAliveIdleSec: number;
     tls: TlsVersion;
+    tlsResumption: boolean;
+    connectTimeoutMs: number;
   };
-  http: { requestHeaderBytes: number; responseHeaderBytes: number };
+  http: { version: HttpVersion; requestHeaderBytes: number; responseHeaderBytes: number };
   server: {
     workers: number;
     serviceMs: number;
     pushServiceMs: number;
     maxConnections: number;
     memoryPerConnectionKb: number;
+    tlsHandshakeMs: number;
+    acceptBacklog: number;
+    frameServiceMs: number;
   };
   proxy: { idleTimeoutSec: number; blocksWebSocket: boolean };
   events: {
@@ -69,7 +78,7 @@ export interface Scenario {
   clientMessages: { ratePerSec: number; payloadBytes: number };
   polling: { intervalMs: number; schedule: PollingSchedule };
   longPolling: { timeoutMs: number; errorRetryMs: number };
-  sse: { retryMs: number; heartbeatSec: number };
+  sse: { retryMs: number; heartbeatSec: number; reconnectOnError: boolean };
   websocket: {
     heartbeatSec: number;
     reconnect: Backoff;
@@ -77,6 +86,8 @@ export interface Scenario {
     resumeOnReconnect: boolean;
   };
   webhook: {
+    requestHeaderBytes: number;
+    responseHeaderBytes: number;
     receiverMs: number;
     timeoutMs: number;
     retry: { baseMs: number; factor: number; maxAttempts: number; jitter: Jitter };

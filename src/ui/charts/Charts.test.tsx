@@ -34,6 +34,8 @@ function series(overrides: Partial<MetricSeries>): MetricSeries {
     peakOpenConnections: [10, 10, 10],
     serverUtilization: [0.001, 0.002, 0.001],
     memoryKb: [640, 640, 640],
+    bytesWire: zeros(),
+    connectionAttempts: zeros(),
     ...overrides,
   };
 }
@@ -47,8 +49,9 @@ function totals(emptyRatio: number | null, meanMs: number | null): MechanismTota
     emptyRatio,
     events: { created: 0, delivered: 0, lost: 0, duplicates: 0, pending: 0, outOfOrder: 0 },
     latencyMs: { mean: meanMs, p50: null, p95: null, p99: null, max: null },
-    bytes: { up: 0, down: 0, overhead: 0, payload: 0 },
+    bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
     peakOpenConnections: 10,
+    connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
     serverUtilization: 0.001,
     peakMemoryKb: 640,
     steady: null,

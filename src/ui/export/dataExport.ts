@@ -42,6 +42,8 @@ export const SERIES_KEYS: readonly (keyof MetricSeries)[] = [
   'peakOpenConnections',
   'serverUtilization',
   'memoryKb',
+  'bytesWire',
+  'connectionAttempts',
 ];
 
 export interface ScoreboardRow {

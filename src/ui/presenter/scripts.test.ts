@@ -91,7 +91,7 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     2: (f) => {
       const webhook = f.now('webhook');
-      expect(webhook.requests).toBe(1371);
+      expect(webhook.requests).toBe(1373);
       expect(webhook.events.delivered).toBe(105);
       expect(webhook.events.pending).toBe(256);
       expect(f.series('webhook').eventsDelivered.slice(30, 90).every((n) => n === 0)).toBe(true);
@@ -101,7 +101,7 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
       expect(outage && outage.startSec + outage.durationSec).toBe(90);
       expect(f.series('webhook').eventsDelivered[90]).toBeGreaterThan(0);
     },
-    4: (f) => expect(f.now('webhook').events.pending).toBe(14),
+    4: (f) => expect(f.now('webhook').events.pending).toBe(15),
     5: (f) => {
       const webhook = f.now('webhook');
       expect(webhook.events).toMatchObject({ created: 703, delivered: 703, lost: 0 });
@@ -116,10 +116,14 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
   },
   'reconnect-storm-no-jitter': {
     0: (f) => {
-      expect(f.series('websocket').openConnections[29]).toBe(200);
-      expect(f.scenario.clientStartSpreadSec).toBe(2);
-      expect(f.series('websocket').requests.slice(0, 3).reduce((a, b) => a + b, 0)).toBe(200);
-      expect(f.series('websocket').requests.slice(3, 30).every((n) => n === 0)).toBe(true);
+      const { openConnections, connectionAttempts, requests } = f.series('websocket');
+      expect(f.scenario.clients).toBe(10_000);
+      expect(f.scenario.server.acceptBacklog).toBe(2048);
+      expect(openConnections[29]).toBe(10_000);
+      expect(connectionAttempts[0]).toBe(10_000);
+      expect(requests[0]).toBe(2048);
+      for (const second of [1, 3, 7, 15]) expect(requests[second]).toBeGreaterThan(0);
+      expect(requests.slice(16, 40).every((n) => n === 0)).toBe(true);
     },
     1: (f) => {
       expect(f.scenario.faults.serverRestarts).toEqual([{ atSec: 40, downSec: 5 }]);
@@ -128,14 +132,19 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     2: (f) => {
       expect(f.scenario.websocket.reconnect).toMatchObject({ baseMs: 1000, factor: 2, jitter: 'none' });
-      const requests = f.series('websocket').requests;
+      const { requests, connectionAttempts, openConnections } = f.series('websocket');
       expect(requests.slice(40, 47).every((n) => n === 0)).toBe(true);
-      expect(requests[47]).toBe(200);
+      expect(connectionAttempts[47]).toBe(10_000);
+      for (const second of [47, 48, 50, 54]) expect(requests[second]).toBe(2048);
+      expect(requests[62]).toBe(10_000 - 4 * 2048);
+      expect(firstIndex(openConnections, 41, (n) => n === 10_000)).toBe(62);
     },
     3: (f) => {
-      expect(f.now('websocket').events.lost).toBe(290);
-      const jittered = recordingOf('reconnect-storm-jitter').mechanisms.websocket?.final.series.requests ?? [];
-      expect(maxOf(jittered.slice(40))).toBe(53);
+      expect(f.now('websocket').connectionAttempts).toBe(79_040);
+      expect(f.now('websocket').events.lost).toBe(25_154);
+      const jittered = recordingOf('reconnect-storm-jitter').mechanisms.websocket?.final;
+      expect(jittered?.connectionAttempts).toBe(68_963);
+      expect(jittered?.events.lost).toBe(17_307);
     },
   },
   'reconnect-storm-jitter': {
@@ -145,32 +154,35 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     1: (f) => {
       const requests = f.series('websocket').requests;
-      expect(maxOf(requests.slice(40))).toBe(53);
-      expect(maxOf(requests.slice(40, 50))).toBe(53);
+      expect(maxOf(requests.slice(40))).toBe(2539);
+      expect(maxOf(requests.slice(40, 50))).toBe(2539);
     },
     2: (f) => {
       const open = f.series('websocket').openConnections;
-      // Index 62 is the second [62, 63): all 200 are open at its end, not before.
-      expect(firstIndex(open, 41, (n) => n === 200)).toBe(62);
-      expect(f.beat.atMs / 1000 - 45).toBe(18);
+      // Index 51 is the second [51, 52): its end is the beat's playhead.
+      expect(open[51]).toBe(9023);
+      expect(firstIndex(open, 41, (n) => n === 10_000)).toBe(74);
     },
     3: (f) => {
-      expect(f.now('websocket').events.lost).toBe(350);
-      expect(recordingOf('reconnect-storm-no-jitter').mechanisms.websocket?.final.events.lost).toBe(290);
+      expect(f.now('websocket').connectionAttempts).toBe(68_963);
+      expect(f.now('websocket').events.lost).toBe(17_307);
+      const herd = recordingOf('reconnect-storm-no-jitter').mechanisms.websocket?.final;
+      expect(herd?.connectionAttempts).toBe(79_040);
+      expect(herd?.events.lost).toBe(25_154);
     },
   },
   'idle-notifications': {
     0: (f) => {
       expect(f.scenario.clients).toBe(200);
       expect(f.scenario.polling.intervalMs).toBe(2000);
-      expect(f.now('polling')).toMatchObject({ requests: 930, emptyResponses: 916 });
+      expect(f.now('polling')).toMatchObject({ requests: 929, emptyResponses: 916 });
     },
     1: (f) => {
       expect(Math.round(f.now('polling').requestsPerSec)).toBe(95);
       // The run's seconds (the drain after it counts no requests).
       const polling = f.series('polling').requests.slice(0, f.scenario.durationSec);
       expect(Math.min(...polling.slice(1))).toBeGreaterThan(85);
-      expect(Math.max(...polling.slice(1))).toBeLessThan(106);
+      expect(Math.max(...polling.slice(1))).toBeLessThan(107);
       expect(f.scenario.longPolling.timeoutMs).toBe(30_000);
       const longPolling = f.series('longPolling').requests;
       // Each wave lasts as long as the clients took to arrive (2 s).
@@ -203,8 +215,8 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
       expect(refusals).toHaveLength(TRACE_CLIENTS);
     },
     1: (f) => {
-      expect(Math.round(f.now('websocket').latencyMs.p95 ?? 0)).toBe(535);
-      expect(Math.round(f.now('sse').latencyMs.p95 ?? 0)).toBe(235);
+      expect(Math.round(f.now('websocket').latencyMs.p95 ?? 0)).toBe(537);
+      expect(Math.round(f.now('sse').latencyMs.p95 ?? 0)).toBe(236);
     },
     2: (f) => expect(f.series('websocket').requests.slice(1)).toEqual(f.series('longPolling').requests.slice(1)),
     3: (f) => {

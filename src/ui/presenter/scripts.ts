@@ -56,7 +56,7 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 90_000,
       highlight: chart('requests'),
       caption:
-        'By 90 s the provider has made 1,371 attempts and delivered nothing since the outage began: ' +
+        'By 90 s the provider has made 1,373 attempts and delivered nothing since the outage began: ' +
         '256 events are waiting for their next retry.',
     },
     {
@@ -68,7 +68,7 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
     {
       atMs: 120_000,
       highlight: chart('requests'),
-      caption: 'The backlog drains as the retries come due: by 120 s only 14 events are still waiting.',
+      caption: 'The backlog drains as the retries come due: by 120 s only 15 events are still waiting.',
     },
     {
       atMs: 180_000,
@@ -84,8 +84,8 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 30_000,
       highlight: chart('connections'),
       caption:
-        'Two hundred clients each keep one WebSocket open: 200 connections, and not a single new request ' +
-        'since they all connected, in the first three seconds.',
+        'Ten thousand WebSockets are open. Even the start was a storm: all SYNs left at t = 0, 2,048 fit in ' +
+        'the accept queue, and the rest got in as they were retransmitted at 1, 3, 7 and 15 s.',
     },
     {
       atMs: 40_000,
@@ -96,18 +96,18 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
         'created while the clients are away are lost.',
     },
     {
-      atMs: 48_000,
+      atMs: 63_000,
       highlight: chart('requests'),
       caption:
-        'Without jitter every client waits exactly 1 s, 2 s, then 4 s, so all 200 come back in the same ' +
-        'second: a spike of 200 handshakes at 47 s.',
+        'Without jitter all 10,000 SYNs arrive together at 47 s and 2,048 get in. The rest retry in ' +
+        'lock-step 1, 2, 4 and 8 s later: the clients return in waves, the last at 62 s.',
     },
     {
       atMs: 90_000,
       highlight: region('scoreboard'),
       caption:
-        'In all, 290 events were lost while the clients were away. Now try the jittered preset: same ' +
-        'restart, but its busiest second has 53 handshakes.',
+        'In all, 79,040 connection attempts, and 25,154 events lost while the clients were away. Now try ' +
+        'the jittered preset: same restart, 68,963 attempts and 17,307 events lost.',
     },
   ],
 
@@ -123,21 +123,21 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
     {
       atMs: 50_000,
       highlight: chart('requests'),
-      caption: 'The reconnects spread out: the busiest second has 53 handshakes instead of 200.',
+      caption:
+        'The reconnects spread out: the busiest second has 2,539 handshakes, and most SYNs find room in ' +
+        'the accept queue.',
     },
     {
-      atMs: 63_000,
+      atMs: 52_000,
       highlight: chart('connections'),
-      caption:
-        'The price of spreading out: only at 63 s are all 200 connections open again, 18 s after the ' +
-        'server came back.',
+      caption: 'By 52 s, 9,023 of the 10,000 clients are back; the last stragglers return at 74 s.',
     },
     {
       atMs: 90_000,
       highlight: region('scoreboard'),
       caption:
-        'Clients that come back late miss more: 350 events lost, against 290 without jitter. Jitter ' +
-        'protects the server, not the data.',
+        'Fewer connection attempts (68,963 against 79,040) and fewer events lost (17,307 against 25,154): ' +
+        'when the accept queue is the bottleneck, jitter protects the server and the data.',
     },
   ],
 
@@ -191,8 +191,8 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 1_000,
       highlight: region('scoreboard'),
       caption:
-        'The detour costs time at the start: in the first second, p95 latency is 535 ms for the ' +
-        'WebSocket clients against 235 ms on SSE.',
+        'The detour costs time at the start: in the first second, p95 latency is 537 ms for the ' +
+        'WebSocket clients against 236 ms on SSE.',
     },
     {
       atMs: 30_000,

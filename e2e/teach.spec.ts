@@ -10,8 +10,9 @@ test.describe.configure({ timeout: 90_000 });
 const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 const playheadMs = async (page: Page) => Number(await timeline(page).inputValue());
 
+/** Axe over the teaching features (every panel and dialog lives inside `.teach-mount`). */
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).include('.teach-mount').analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${String(v.nodes.length)})`)).toEqual([]);
 }

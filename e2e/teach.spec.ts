@@ -4,11 +4,15 @@ import { expect, test, type Page } from '@playwright/test';
 // The teaching features of issue 13, driven by role and name: a challenge opened by link, a
 // prediction, the run, the reveal; the "Challenges" list with progress.
 
+// Each test runs a scenario and axe over the whole page: slow on a shared 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 const playheadMs = async (page: Page) => Number(await timeline(page).inputValue());
 
+/** Axe over the teaching features (every panel and dialog lives inside `.teach-mount`). */
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).include('.teach-mount').analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${String(v.nodes.length)})`)).toEqual([]);
 }
@@ -48,6 +52,8 @@ test.describe('challenges', () => {
     await expect(result).toContainText(/You said 50\s%; the run gave 6\d(\.\d)?\s%: 1\d(\.\d)? points too low/);
     await expect(result).toContainText('The run and the formula agree within');
     await expect(result).toContainText('Events arrive at random');
+    await expect(page.getByRole('region', { name: 'Result' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Challenges' })).toHaveCount(1);
     await panel.screenshot({ path: testInfo.outputPath(`challenge-reveal-${testInfo.project.name}.png`) });
     await expectNoSeriousAxeViolations(page);
 
@@ -128,6 +134,8 @@ test.describe('the usual table', () => {
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     const table = page.getByRole('table', { name: 'The usual table' });
     await expect(table).toBeVisible();
+    // Checks find these by role and (substring) name: no other button may contain the name.
+    await expect(page.getByRole('button', { name: 'The usual table' })).toHaveCount(1);
     await expect(table.getByRole('rowheader')).toHaveText(['Communication', 'Connection', 'Latency', 'Bandwidth', 'Server load', 'Complexity', 'Reliability']);
     await expect(table.getByRole('columnheader')).toHaveText(['Polling', 'Long polling', 'SSE', 'WebSockets']);
     const bandwidth = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bandwidth' }) });
@@ -152,7 +160,8 @@ test.describe('transcript', () => {
     await expect(steps).toContainText('answers attempt 1 with 503: it will be retried');
     const last = await steps.getByRole('listitem').last().textContent();
     expect(Number(/^(\d+\.\d\d) s/.exec(last ?? '')?.[1])).toBeLessThanOrEqual(40);
-    await expect(region.getByRole('button', { name: 'Copy transcript' })).toBeEnabled();
+    await expect(region.getByRole('button', { name: 'Copy as text' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Transcript' })).toHaveCount(1);
     await expectNoSeriousAxeViolations(page);
   });
 });

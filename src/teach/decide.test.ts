@@ -3,6 +3,7 @@ import { recommend } from './decide.ts';
 import { DEFAULT_REQUIREMENTS, pollingIntervalFor, scenarioFor, type Requirements } from './requirements.ts';
 import { estimate } from './estimates.ts';
 import { runScenario } from '../sim/engine.ts';
+import { formatRate } from '../ui/format.ts';
 
 // One test per decision rule (in the order they are tried), the notes added after, and the
 // figures the reasons quote checked against closed forms and the engine.
@@ -54,7 +55,11 @@ describe('which mechanism: the rules', () => {
   it('a delay of a minute or more recommends plain polling, SSE as the fallback', () => {
     const r = recommend(req({ acceptableDelayMs: 60_000, clients: 1000 }));
     expect([r.rule, r.mechanism, r.fallback]).toEqual(['relaxedDelay', 'polling', 'sse']);
-    expect(text(r)).toContain('polling every 120 s meets that with 8.34 requests/s');
+    // 1,000 clients / (T + 2d + service), T = 2 × 60 s − 4d − service (plus a reconnect per poll
+    // where the engine's polling theory counts one).
+    const rate = estimate('polling', scenarioFor(req({ acceptableDelayMs: 60_000, clients: 1000 }), ['polling'])).requestsPerSec;
+    expect(rate).toBeCloseTo(1000 / 120, 1);
+    expect(text(r)).toContain(`polling every 120 s meets that with ${formatRate(rate)} requests/s`);
     expect(text(r)).toContain('about 62.5 MB of server memory');
   });
 

@@ -3,6 +3,7 @@ import { parseScenario } from '../sim/scenario/validate.ts';
 import { recordRun } from '../sim/recording.ts';
 import type { ScenarioInput } from '../sim/scenario/schema.ts';
 import { formatLine, formatTranscript, linesUpTo, narrate } from './narrate.ts';
+import { formatMs } from '../ui/format.ts';
 
 const run = (input: ScenarioInput) => {
   const parsed = parseScenario({ version: 1, ...input });
@@ -12,15 +13,18 @@ const run = (input: ScenarioInput) => {
 
 describe('the narrated transcript', () => {
   it('tells one polling client’s cycle step by step, with the round trip of each answer', () => {
-    // d = 50 ms, 1 ms of service, TLS 1.3: the handshake takes two round trips (200 ms).
     const recording = run({ clients: 1, durationSec: 5, mechanisms: ['polling'], events: { ratePerSec: 0 }, polling: { intervalMs: 2000 } });
     const text = narrate(recording).map(formatLine);
-    const first = recording.mechanisms.polling!.trace[0];
+    const [connect, request, response] = recording.mechanisms.polling!.trace;
+    expect([connect.kind, request.kind, response.kind]).toEqual(['connect', 'request', 'response']);
     const at = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    // d = 50 ms: the TCP + TLS 1.3 handshake is two round trips, a poll's answer one (+ service).
+    expect(connect.arriveMs - connect.sendMs).toBeGreaterThanOrEqual(200);
+    expect(response.arriveMs - request.sendMs).toBeGreaterThanOrEqual(100);
     expect(text.slice(0, 3)).toEqual([
-      `${at(first.arriveMs)} — Polling: client 1 opens a connection (handshake 200\u00a0ms).`,
-      `${at(first.arriveMs)} — Polling: client 1 sends a poll.`,
-      `${at(first.arriveMs + 101)} — Polling: client 1's poll comes back empty after 101\u00a0ms.`,
+      `${at(connect.arriveMs)} — Polling: client 1 opens a connection (handshake ${formatMs(connect.arriveMs - connect.sendMs)}).`,
+      `${at(request.sendMs)} — Polling: client 1 sends a poll.`,
+      `${at(response.arriveMs)} — Polling: client 1's poll comes back empty after ${formatMs(response.arriveMs - request.sendMs)}.`,
     ]);
   });
 

@@ -46,20 +46,20 @@ export function Transcript() {
           type="button"
           disabled={count === 0}
           onClick={() =>
-            void copyText(text, field.current).then((copied) => setStatus(copied ? 'Transcript copied.' : 'Press Ctrl+C (⌘C) to copy the selected text.'))
+            void copyText(text, field.current).then((copied) => setStatus(copied ? 'Steps copied.' : 'Press Ctrl+C (⌘C) to copy the selected text.'))
           }
         >
-          Copy transcript
+          Copy as text
         </button>
         <button type="button" onClick={() => setOpen('transcript', false)}>
-          Close the transcript
+          Hide steps
         </button>
         <p role="status" className="transcript-status">
           {status}
         </p>
       </div>
       <label className="visually-hidden">
-        Transcript as text
+        Steps as plain text
         <textarea ref={field} readOnly value={text} tabIndex={-1} />
       </label>
     </section>

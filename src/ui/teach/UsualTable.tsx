@@ -74,7 +74,7 @@ export function UsualTable() {
         <p role="status">The run is being computed…</p>
       )}
       <button type="button" onClick={() => setOpen('table', false)}>
-        Close the usual table
+        Hide table
       </button>
     </section>
   );

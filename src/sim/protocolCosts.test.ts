@@ -141,6 +141,7 @@ describe('the accept queue, SYN retransmission and the connect timeout', () => {
       mechanisms: ['sse'],
       clients: 3,
       durationSec: 10,
+      clientStartSpreadSec: 0,
       network: { tls: 'none', connectTimeoutMs },
       server: { acceptBacklog: 1 },
       events: { ratePerSec: 0 },

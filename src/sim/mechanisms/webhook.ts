@@ -1,4 +1,4 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
@@ -34,7 +34,7 @@ class Webhooks implements Mechanism {
   /** Extra connections each traced receiver has been sent on, to name them in the trace. */
   private readonly extraConnections: Int32Array;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     this.outages = world.scenario.webhook.outages.map((o) => ({
       fromMs: o.startSec * 1000,
       toMs: (o.startSec + o.durationSec) * 1000,
@@ -72,27 +72,26 @@ class Webhooks implements Mechanism {
     const world = this.world;
     const chains = this.chains;
     const client = chains.client[chain];
-    if (world.server.isDown(tMs)) {
+    if (world.isServerDown(tMs)) {
       // The provider is restarting; its queue is durable, so the attempt waits for it.
-      const upAt = world.server.restartWindows().find((w) => tMs >= w.fromMs && tMs < w.toMs)?.toMs ?? tMs;
+      const upAt = world.serverUpAt(tMs);
       if (upAt < world.endMs) world.schedule(upAt, SEND, chain, 0);
       return;
     }
     const { server, http, events, webhook } = world.scenario;
-    const signedAt = world.server.serve(tMs, server.serviceMs);
+    const signedAt = world.serve(tMs, server.serviceMs);
     const slot = mainSlot(client);
-    const conns = world.conns;
     let ready: number;
     let connection = slot;
     let traced = NO_CONNECTION;
-    if (conns.isOpen[slot] && conns.inUse[slot]) {
+    if (world.isBusy(slot)) {
       // The kept-alive connection carries another attempt: open one more for this one. It is
       // not tracked as a slot, so its packets keep no order with the first connection's.
       chains.extraConnection[chain] = 1;
       connection = UNORDERED;
       if (world.trace.wants(client)) traced = connectionId(client, 'extra', ++this.extraConnections[client]);
-      world.metrics.connectionOpened(signedAt);
-      ready = world.net.handshake(client, UNORDERED, signedAt);
+      world.countConnectionOpened(signedAt);
+      ready = world.handshake(client, UNORDERED, signedAt);
     } else {
       chains.extraConnection[chain] = 0;
       ready = world.connect(slot, signedAt);
@@ -101,11 +100,11 @@ class Webhooks implements Mechanism {
     }
     const attempt = ++chains.attempts[chain];
     const bytes = http.requestHeaderBytes + SIGNATURE_HEADER_BYTES + events.payloadBytes;
-    const arrives = world.net.transmit(client, connection, false, bytes, events.payloadBytes, ready);
-    world.metrics.request(ready);
+    const arrives = world.transmit(client, connection, false, bytes, events.payloadBytes, ready);
+    world.countRequest(ready);
     const down = this.receiverDown(arrives);
     const answeredAt = down ? arrives : arrives + webhook.receiverMs;
-    const responseArrives = world.net.transmit(client, connection, true, http.responseHeaderBytes, 0, answeredAt);
+    const responseArrives = world.transmit(client, connection, true, http.responseHeaderBytes, 0, answeredAt);
     const deadline = ready + webhook.timeoutMs;
     const outcome = down ? FAILED : responseArrives <= deadline ? SUCCESS : TIMED_OUT;
     const outcomeAt = outcome === TIMED_OUT ? deadline : responseArrives;
@@ -125,7 +124,7 @@ class Webhooks implements Mechanism {
     const chains = this.chains;
     if (chains.token[chain] !== token || chains.client[chain] < 0) return;
     if (chains.delivered[chain]) {
-      this.world.metrics.duplicate(tMs, chains.createdMs[chain]);
+      this.world.countDuplicate(tMs, chains.createdMs[chain]);
       return;
     }
     chains.delivered[chain] = 1;
@@ -137,8 +136,8 @@ class Webhooks implements Mechanism {
     if (chains.token[chain] !== token || !chains.inFlight[chain]) return;
     const world = this.world;
     const outcome = chains.outcome[chain];
-    if (outcome !== TIMED_OUT) world.metrics.response(tMs, false);
-    world.metrics.carrier(tMs);
+    if (outcome !== TIMED_OUT) world.countResponse(tMs, false);
+    world.countCarrier(tMs);
     this.endAttempt(chain, tMs, outcome === TIMED_OUT);
     if (outcome === SUCCESS) chains.release(chain);
     else this.failed(chain, tMs);
@@ -150,11 +149,11 @@ class Webhooks implements Mechanism {
     const world = this.world;
     chains.inFlight[chain] = 0;
     if (chains.extraConnection[chain]) {
-      world.metrics.connectionClosed(tMs);
+      world.countConnectionClosed(tMs);
       return;
     }
     const slot = mainSlot(chains.client[chain]);
-    if (abandon) world.conns.close(slot, tMs);
+    if (abandon) world.close(slot, tMs);
     else world.release(slot, tMs);
   }
 
@@ -165,12 +164,12 @@ class Webhooks implements Mechanism {
     const attempts = chains.attempts[chain];
     const client = chains.client[chain];
     if (attempts >= maxAttempts) {
-      if (!chains.delivered[chain]) world.metrics.eventLost(tMs, chains.createdMs[chain]); // dead-lettered
+      if (!chains.delivered[chain]) world.countLost(tMs, chains.createdMs[chain]); // dead-lettered
       world.trace.span('deadLetter', client, NO_CONNECTION, tMs, tMs, attempts);
       chains.release(chain);
       return;
     }
-    const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRng.next(client));
+    const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRandom(client));
     const at = tMs + delay;
     world.trace.span('retryWait', client, NO_CONNECTION, tMs, at, attempts + 1);
     if (at < world.endMs) world.schedule(at, SEND, chain, 0);
@@ -185,7 +184,7 @@ class Webhooks implements Mechanism {
       if (chains.client[chain] < 0 || !chains.inFlight[chain]) continue;
       chains.token[chain]++;
       chains.inFlight[chain] = 0;
-      if (chains.extraConnection[chain]) this.world.metrics.connectionClosed(tMs);
+      if (chains.extraConnection[chain]) this.world.countConnectionClosed(tMs);
       this.failed(chain, tMs);
     }
   }

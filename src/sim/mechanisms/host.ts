@@ -71,7 +71,7 @@ export interface MechanismHost {
 
   /** TCP + TLS handshake on `connection` (a slot, or UNORDERED); returns when it can carry data. */
   handshake(client: number, connection: number, tMs: number): number;
-  /** Transmit without touching the connection's idle clock; returns the arrival time. */
+  /** Transmit (counting the bytes) without touching the connection's idle clock; returns the arrival time. */
   transmit(client: number, connection: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number;
 
   // ---- the server ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { Connections, clientOf, mainSlot, sideSlot } from './model/connections.t
 import { TraceRecorder } from './trace/recorder.ts';
 import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts';
 import { pack, sameEpoch, unpackClient, type Mechanism } from './mechanisms/mechanism.ts';
+import type { MechanismHost } from './mechanisms/host.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
@@ -19,12 +20,13 @@ import { chunkFramingBytes, WS_UPGRADE_EXTRA_REQUEST_BYTES } from './protocol/si
 import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES, h2DataFrameBytes, h2RequestHeadBytes, h2ResponseHeadBytes } from './protocol/http2.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
-// state, so selecting another mechanism cannot change this one's numbers.
+// state, so selecting another mechanism cannot change this one's numbers. The mechanism sees the
+// world only through MechanismHost (mechanisms/host.ts).
 
 
 const MIN_RETRY_DELAY_MS = 1;
 
-export class World {
+export class World implements MechanismHost {
   readonly sched = new Scheduler(KIND_COUNT, [Kind.eventCreated, Kind.clientMessage]);
   readonly metrics: MetricsRecorder;
   readonly source: EventSource;
@@ -49,7 +51,7 @@ export class World {
   pendingSampleSum = 0;
   pendingSamples = 0;
   mechanism!: Mechanism;
-  readonly upstream = new UpstreamPosts(this);
+  readonly upstream: UpstreamPosts = new UpstreamPosts(this);
   /** HTTP/2: every request of a client is a stream on its one connection (protocol/http2.ts). */
   readonly h2: boolean;
   readonly handshakes: Handshakes;
@@ -560,5 +562,91 @@ export class World {
    */
   connectionId(slot: number, ordinal = (this.conns.epoch[slot] + 1) >> 1): number {
     return connectionId(clientOf(slot), slot & 1 ? 'side' : 'main', ordinal);
+  }
+
+  // ---- the rest of MechanismHost: small views of the models (documented in mechanisms/host.ts) ----
+
+  phase(client: number): number {
+    return this.phaseRng.next(client);
+  }
+
+  backoffRandom(client: number): number {
+    return this.backoffRng.next(client);
+  }
+
+  close(slot: number, tMs: number): void {
+    this.conns.close(slot, tMs);
+  }
+
+  isBusy(slot: number): boolean {
+    return this.conns.isOpen[slot] !== 0 && this.conns.inUse[slot] !== 0;
+  }
+
+  connectionTag(slot: number): number {
+    return pack(clientOf(slot), this.conns.epoch[slot]);
+  }
+
+  isCurrent(packed: number, slot: number): boolean {
+    return sameEpoch(packed, this.conns.epoch[slot]);
+  }
+
+  openToPeer(client: number, tMs: number, resumable: boolean): number {
+    return this.handshakes.openToPeer(client, tMs, resumable);
+  }
+
+  countConnectionAttempt(tMs: number): void {
+    this.metrics.connectionAttempt(tMs);
+  }
+
+  countErrorResponse(tMs: number): void {
+    this.metrics.errorResponse(tMs);
+  }
+
+  countSseClosed(tMs: number): void {
+    this.metrics.sseClosed(tMs);
+  }
+
+  transmit(client: number, connection: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
+    return this.net.transmit(client, connection, up, bytes, payloadBytes, tMs);
+  }
+
+  serve(arrivalMs: number, serviceMs: number): number {
+    return this.server.serve(arrivalMs, serviceMs);
+  }
+
+  isServerDown(tMs: number): boolean {
+    return this.server.isDown(tMs);
+  }
+
+  serverUpAt(tMs: number): number {
+    return this.server.restartWindows().find((w) => tMs >= w.fromMs && tMs < w.toMs)?.toMs ?? tMs;
+  }
+
+  countRequest(tMs: number): void {
+    this.metrics.request(tMs);
+  }
+
+  countResponse(tMs: number, empty: boolean): void {
+    this.metrics.response(tMs, empty);
+  }
+
+  countCarrier(tMs: number): void {
+    this.metrics.carrier(tMs);
+  }
+
+  countLost(tMs: number, createdMs: number): void {
+    this.metrics.eventLost(tMs, createdMs);
+  }
+
+  countDuplicate(tMs: number, createdMs: number): void {
+    this.metrics.duplicate(tMs, createdMs);
+  }
+
+  countConnectionOpened(tMs: number): void {
+    this.metrics.connectionOpened(tMs);
+  }
+
+  countConnectionClosed(tMs: number): void {
+    this.metrics.connectionClosed(tMs);
   }
 }

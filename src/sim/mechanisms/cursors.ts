@@ -1,4 +1,4 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 
 // Where each client stands in its event log: `sent` is the server's position (what it has put on
 // the wire on the current connection), `acked` the client's (what has arrived). Responses and
@@ -10,7 +10,7 @@ export class Cursors {
   readonly acked: Float64Array;
   private readonly broadcast: boolean;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     const clients = world.scenario.clients;
     this.sent = new Float64Array(clients);
     this.acked = new Float64Array(clients);
@@ -44,7 +44,7 @@ export class Cursors {
     const source = this.sourceOf(client);
     const log = this.world.source;
     const count = log.count(source);
-    for (let i = this.acked[client]; i < count; i++) this.world.metrics.eventLost(tMs, log.timeOf(source, i));
+    for (let i = this.acked[client]; i < count; i++) this.world.countLost(tMs, log.timeOf(source, i));
     this.acked[client] = count;
     this.sent[client] = count;
     if (!this.broadcast) this.world.source.release(client, count);

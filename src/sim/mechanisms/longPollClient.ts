@@ -1,7 +1,7 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { mainSlot } from '../model/connections.ts';
 import type { Cursors } from './cursors.ts';
-import { pack, sameEpoch, unpackClient } from './mechanism.ts';
+import { unpackClient } from './mechanism.ts';
 import { NO_CONNECTION } from '../trace/types.ts';
 
 // Long polling (DESIGN.md §5), as a part both the long-polling mechanism and the WebSocket
@@ -26,7 +26,7 @@ export class LongPollClient {
   private readonly errorRetryMs: number;
 
   constructor(
-    private readonly world: World,
+    private readonly world: MechanismHost,
     private readonly cursors: Cursors,
     private readonly kinds: LongPollKinds,
   ) {
@@ -58,8 +58,8 @@ export class LongPollClient {
   private atServer(packed: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
-    if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return;
-    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    if (!world.isCurrent(packed, mainSlot(client))) return;
+    const done = world.serve(tMs, world.scenario.server.serviceMs);
     if (this.cursors.unsent(client) > 0) {
       this.respond(client, done);
       return;
@@ -75,15 +75,15 @@ export class LongPollClient {
   onEvent(client: number, tMs: number): void {
     if (!this.held[client]) return;
     this.held[client] = 0;
-    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs), 'answered');
+    this.respond(client, this.world.serve(tMs, this.world.scenario.server.pushServiceMs), 'answered');
   }
 
   private timeout(packed: number, seq: number, tMs: number): void {
     const client = unpackClient(packed);
     if (!this.held[client] || this.holdSeq[client] !== seq) return;
-    if (!sameEpoch(packed, this.world.conns.epoch[mainSlot(client)])) return;
+    if (!this.world.isCurrent(packed, mainSlot(client))) return;
     this.held[client] = 0;
-    this.respond(client, this.world.server.serve(tMs, this.world.scenario.server.pushServiceMs), 'timedOut');
+    this.respond(client, this.world.serve(tMs, this.world.scenario.server.pushServiceMs), 'timedOut');
   }
 
   /** Answer client's request at sendMs; `held` says how a parked one ended (its span ends then). */
@@ -98,17 +98,17 @@ export class LongPollClient {
     const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, sendMs);
     world.traceMessage('response', client, false, sendMs, arrival, events, bytes, slot);
-    world.schedule(arrival, this.kinds.response, pack(client, world.conns.epoch[slot]), upTo);
+    world.schedule(arrival, this.kinds.response, world.connectionTag(slot), upTo);
   }
 
   private response(packed: number, upTo: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
+    if (!world.isCurrent(packed, slot)) return;
     const delivered = this.cursors.deliverUpTo(client, upTo, tMs);
-    world.metrics.response(tMs, delivered === 0);
-    world.metrics.carrier(tMs);
+    world.countResponse(tMs, delivered === 0);
+    world.countCarrier(tMs);
     world.release(slot, tMs);
     this.active[client] = 0;
     if (tMs < world.endMs) this.send(client, tMs);

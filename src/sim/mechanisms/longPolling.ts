@@ -1,4 +1,4 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { Cursors } from './cursors.ts';
@@ -11,7 +11,7 @@ class LongPolling implements Mechanism {
   private readonly cursors: Cursors;
   private readonly client: LongPollClient;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     this.cursors = new Cursors(world);
     this.client = new LongPollClient(world, this.cursors, {
       send: MECHANISM_KINDS,

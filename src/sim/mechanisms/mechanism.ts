@@ -1,5 +1,5 @@
 import type { MechanismId } from '../scenario/types.ts';
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 
 /**
  * One delivery mechanism (STYLE.md §6): a module implementing this interface and registered by id
@@ -42,7 +42,7 @@ export interface MechanismModule {
    * mechanisms' on the same seed. Unique per mechanism; changing it changes its results.
    */
   salt: number;
-  create(world: World): Mechanism;
+  create(world: MechanismHost): Mechanism;
 }
 
 /** The mechanisms a simulation can run, by id (registry.ts holds the real ones). */

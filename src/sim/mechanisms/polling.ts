@@ -1,8 +1,8 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { Cursors } from './cursors.ts';
-import { sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 
 // Polling (DESIGN.md §5): the client asks every T. fixedRate sends at φ + k·T whatever happens;
 // fixedDelay waits T after each response. A response carries every event created since the
@@ -23,7 +23,7 @@ class Polling implements Mechanism {
   /** A fixed-delay poll is out (its answer, error or failure schedules the next one). */
   private readonly outstanding: Uint8Array;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     this.cursors = new Cursors(world);
     this.outstanding = new Uint8Array(world.scenario.clients);
     this.intervalMs = world.scenario.polling.intervalMs;
@@ -34,7 +34,7 @@ class Polling implements Mechanism {
     // Clients start at a uniformly random phase of the interval, as users opening a page do;
     // all of them polling at t = 0 would be a synchronised herd no real fleet shows.
     for (let c = 0; c < this.world.scenario.clients; c++) {
-      this.world.schedule(this.world.phaseRng.next(c) * this.intervalMs, TICK, c, 0);
+      this.world.schedule(this.world.phase(c) * this.intervalMs, TICK, c, 0);
     }
   }
 
@@ -57,8 +57,8 @@ class Polling implements Mechanism {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
-    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    if (!world.isCurrent(packed, slot)) return;
+    const done = world.serve(tMs, world.scenario.server.serviceMs);
     const source = this.cursors.sourceOf(client);
     let upTo = world.source.generateUpTo(source, done);
     // A shared (broadcast) log may already hold events after `done`, drawn for another client.
@@ -77,10 +77,10 @@ class Polling implements Mechanism {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
+    if (!world.isCurrent(packed, slot)) return;
     const delivered = this.cursors.deliverUpTo(client, upTo, tMs);
-    world.metrics.response(tMs, delivered === 0);
-    world.metrics.carrier(tMs);
+    world.countResponse(tMs, delivered === 0);
+    world.countCarrier(tMs);
     world.release(slot, tMs);
     this.outstanding[client] = 0;
     if (!this.fixedRate) this.scheduleTick(client, tMs + this.intervalMs);

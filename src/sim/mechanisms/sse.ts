@@ -1,9 +1,9 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { SSE_HEARTBEAT_BYTES, sseEventFramingBytes } from '../protocol/sizes.ts';
 import { Cursors } from './cursors.ts';
-import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 import { NO_CONNECTION } from '../trace/types.ts';
 
 // Server-Sent Events (DESIGN.md §5; WHATWG HTML §9.2): one GET whose response never ends; each
@@ -32,7 +32,7 @@ class ServerSentEvents implements Mechanism {
   /** The client's EventSource closed for good. */
   private readonly closed: Uint8Array;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     this.cursors = new Cursors(world);
     this.streaming = new Uint8Array(world.scenario.clients);
     this.closed = new Uint8Array(world.scenario.clients);
@@ -66,8 +66,8 @@ class ServerSentEvents implements Mechanism {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
-    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    if (!world.isCurrent(packed, slot)) return;
+    const done = world.serve(tMs, world.scenario.server.serviceMs);
     this.streaming[client] = 1;
     this.cursors.rewind(client);
     const from = this.cursors.sent[client];
@@ -100,30 +100,30 @@ class ServerSentEvents implements Mechanism {
     if (!this.streaming[client]) return; // it waits in the log for the next (re)connection
     const world = this.world;
     const slot = mainSlot(client);
-    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const bytes = world.streamWriteBytes(sseEventFramingBytes(index + 1) + this.payloadBytes);
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
     this.cursors.sent[client] = index + 1;
     world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes, slot);
-    world.schedule(arrival, DATA, pack(client, world.conns.epoch[slot]), index + 1);
+    world.schedule(arrival, DATA, world.connectionTag(slot), index + 1);
   }
 
   private arrived(packed: number, upTo: number, tMs: number, head: boolean): void {
     const world = this.world;
     const client = unpackClient(packed);
-    if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return; // replayed later
+    if (!world.isCurrent(packed, mainSlot(client))) return; // replayed later
     this.cursors.deliverUpTo(client, upTo, tMs);
-    if (head) world.metrics.response(tMs, false);
-    else world.metrics.carrier(tMs);
+    if (head) world.countResponse(tMs, false);
+    else world.countCarrier(tMs);
   }
 
   private heartbeat(packed: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!this.streaming[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
+    if (!this.streaming[client] || !world.isCurrent(packed, slot)) return;
     // Writing it is work like writing an event.
-    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const bytes = world.streamWriteBytes(SSE_HEARTBEAT_BYTES);
     const arrival = world.send(slot, false, bytes, 0, done);
     world.traceMessage('sseHeartbeat', client, false, done, arrival, 0, bytes, slot);
@@ -158,7 +158,7 @@ class ServerSentEvents implements Mechanism {
       return;
     }
     this.closed[client] = 1;
-    world.metrics.sseClosed(tMs);
+    world.countSseClosed(tMs);
     this.cursors.loseUndelivered(client, tMs);
   }
 

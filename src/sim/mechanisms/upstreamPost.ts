@@ -1,7 +1,7 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { Kind } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
-import { sameEpoch, unpackClient } from './mechanism.ts';
+import { unpackClient } from './mechanism.ts';
 
 // A client message sent as its own HTTP POST: what polling, long polling and SSE need for every
 // upstream message (DESIGN.md §2), where a WebSocket sends a frame on the connection it already
@@ -9,7 +9,7 @@ import { sameEpoch, unpackClient } from './mechanism.ts';
 // on the client's open connection (its own connection only when the client has none open).
 
 export class UpstreamPosts {
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: MechanismHost) {}
 
   send(client: number, tMs: number): void {
     // A POST already in flight keeps the connection busy; the next one rides behind it. A
@@ -24,15 +24,15 @@ export class UpstreamPosts {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client) + parity;
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return; // the connection was cut meanwhile
+    if (!world.isCurrent(packed, slot)) return; // the connection was cut meanwhile
     if (kind === Kind.postAtServer) {
-      const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+      const done = world.serve(tMs, world.scenario.server.serviceMs);
       const bytes = world.responseBytes(slot, 0);
       const arrival = world.send(slot, false, bytes, 0, done);
       world.traceMessage('response', client, false, done, arrival, 0, bytes, slot);
       world.schedule(arrival, Kind.postResponse, packed, parity);
     } else {
-      world.metrics.response(tMs, false);
+      world.countResponse(tMs, false);
       world.release(slot, tMs);
     }
   }

@@ -1,4 +1,4 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
 import { UNORDERED } from '../model/network.ts';
@@ -39,7 +39,7 @@ class Webhooks implements Mechanism {
   private readonly tracedOpened: Int32Array;
   private readonly traceIds = new Map<number, number>();
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     this.pool = new WebhookPool(world.scenario.clients);
     this.everConnected = new Uint8Array(world.scenario.clients);
     const { keepAlive, keepAliveIdleSec } = world.scenario.network;
@@ -59,7 +59,7 @@ class Webhooks implements Mechanism {
     if (kind === SEND) this.attempt(a, tMs);
     else if (kind === AT_RECEIVER) this.atReceiver(a, b, tMs);
     else if (kind === OUTCOME) this.outcome(a, b, tMs);
-    else if (kind === POOL_EXPIRE && this.pool.expire(a, b)) this.world.metrics.connectionClosed(tMs);
+    else if (kind === POOL_EXPIRE && this.pool.expire(a, b)) this.world.countConnectionClosed(tMs);
   }
 
   /** Each delivery chain keeps the event's creation time, so the log is not needed after this. */
@@ -82,23 +82,23 @@ class Webhooks implements Mechanism {
     const world = this.world;
     const chains = this.chains;
     const client = chains.client[chain];
-    if (world.server.isDown(tMs)) {
+    if (world.isServerDown(tMs)) {
       // The provider is restarting; its queue is durable, so the attempt waits for it.
-      const upAt = world.server.restartWindows().find((w) => tMs >= w.fromMs && tMs < w.toMs)?.toMs ?? tMs;
+      const upAt = world.serverUpAt(tMs);
       if (upAt < world.endMs) world.schedule(upAt, SEND, chain, 0);
       return;
     }
     const { server, events, webhook } = world.scenario;
-    const signedAt = world.server.serve(tMs, server.serviceMs);
+    const signedAt = world.serve(tMs, server.serviceMs);
     // One attempt at a time per connection, so its packets need no ordering with other ones.
     const connection = UNORDERED;
     let id = this.pool.acquire(client);
     let ready = signedAt;
     if (id < 0) {
       id = this.pool.add(client);
-      world.metrics.connectionAttempt(signedAt);
-      world.metrics.connectionOpened(signedAt);
-      ready = world.handshakes.openToPeer(client, signedAt, this.everConnected[client] === 1);
+      world.countConnectionAttempt(signedAt);
+      world.countConnectionOpened(signedAt);
+      ready = world.openToPeer(client, signedAt, this.everConnected[client] === 1);
       this.everConnected[client] = 1;
       if (world.trace.wants(client)) this.traceIds.set(id, connectionId(client, 'main', ++this.tracedOpened[client]));
       world.trace.record('connect', client, true, signedAt, ready, 0, 0, 'ok', 0, this.traceIds.get(id) ?? NO_CONNECTION);
@@ -106,11 +106,11 @@ class Webhooks implements Mechanism {
     chains.connection[chain] = id;
     const attempt = ++chains.attempts[chain];
     const bytes = webhook.requestHeaderBytes + events.payloadBytes;
-    const arrives = world.net.transmit(client, connection, false, bytes, events.payloadBytes, ready);
-    world.metrics.request(ready);
+    const arrives = world.transmit(client, connection, false, bytes, events.payloadBytes, ready);
+    world.countRequest(ready);
     const down = this.receiverDown(arrives);
     const answeredAt = down ? arrives : arrives + webhook.receiverMs;
-    const responseArrives = world.net.transmit(client, connection, true, webhook.responseHeaderBytes, 0, answeredAt);
+    const responseArrives = world.transmit(client, connection, true, webhook.responseHeaderBytes, 0, answeredAt);
     const deadline = ready + webhook.timeoutMs;
     const outcome = down ? FAILED : responseArrives <= deadline ? SUCCESS : TIMED_OUT;
     const outcomeAt = outcome === TIMED_OUT ? deadline : responseArrives;
@@ -131,7 +131,7 @@ class Webhooks implements Mechanism {
     const chains = this.chains;
     if (chains.token[chain] !== token || chains.client[chain] < 0) return;
     if (chains.delivered[chain]) {
-      this.world.metrics.duplicate(tMs, chains.createdMs[chain]);
+      this.world.countDuplicate(tMs, chains.createdMs[chain]);
       return;
     }
     chains.delivered[chain] = 1;
@@ -143,8 +143,8 @@ class Webhooks implements Mechanism {
     if (chains.token[chain] !== token || !chains.inFlight[chain]) return;
     const world = this.world;
     const outcome = chains.outcome[chain];
-    if (outcome !== TIMED_OUT) world.metrics.response(tMs, false);
-    world.metrics.carrier(tMs);
+    if (outcome !== TIMED_OUT) world.countResponse(tMs, false);
+    world.countCarrier(tMs);
     this.endAttempt(chain, tMs, outcome === TIMED_OUT);
     if (outcome === SUCCESS) chains.release(chain);
     else this.failed(chain, tMs);
@@ -158,7 +158,7 @@ class Webhooks implements Mechanism {
     chains.inFlight[chain] = 0;
     if (abandon || this.idleMs === 0) {
       this.pool.close(id);
-      world.metrics.connectionClosed(tMs);
+      world.countConnectionClosed(tMs);
       return;
     }
     const token = this.pool.release(id);
@@ -173,12 +173,12 @@ class Webhooks implements Mechanism {
     const attempts = chains.attempts[chain];
     const client = chains.client[chain];
     if (attempts >= maxAttempts) {
-      if (!chains.delivered[chain]) world.metrics.eventLost(tMs, chains.createdMs[chain]); // dead-lettered
+      if (!chains.delivered[chain]) world.countLost(tMs, chains.createdMs[chain]); // dead-lettered
       world.trace.span('deadLetter', client, NO_CONNECTION, tMs, tMs, attempts);
       chains.release(chain);
       return;
     }
-    const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRng.next(client));
+    const delay = backoffDelayMs(attempts, baseMs, factor, Infinity, jitter, world.backoffRandom(client));
     const at = tMs + delay;
     world.trace.span('retryWait', client, NO_CONNECTION, tMs, at, attempts + 1);
     if (at < world.endMs) world.schedule(at, SEND, chain, 0);
@@ -193,7 +193,7 @@ class Webhooks implements Mechanism {
   /** A provider restart voids every attempt on the wire (each counts as failed now) and its pool. */
   onServerDown(tMs: number): void {
     const chains = this.chains;
-    for (let open = this.pool.closeAll(); open > 0; open--) this.world.metrics.connectionClosed(tMs);
+    for (let open = this.pool.closeAll(); open > 0; open--) this.world.countConnectionClosed(tMs);
     for (let chain = 0; chain < chains.capacityUsed; chain++) {
       if (chains.client[chain] < 0 || !chains.inFlight[chain]) continue;
       chains.token[chain]++;

@@ -1,4 +1,4 @@
-import type { World } from '../world.ts';
+import type { MechanismHost } from './host.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
@@ -10,7 +10,7 @@ import {
 } from '../protocol/sizes.ts';
 import { Cursors } from './cursors.ts';
 import { LongPollClient } from './longPollClient.ts';
-import { pack, sameEpoch, unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
+import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 import { NO_CONNECTION } from '../trace/types.ts';
 
 // WebSockets (DESIGN.md §5; RFC 6455): one HTTP Upgrade, then frames both ways on the same TCP
@@ -51,7 +51,7 @@ class WebSockets implements Mechanism {
   private readonly heartbeatMs: number;
   private readonly resume: boolean;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: MechanismHost) {
     const clients = world.scenario.clients;
     this.cursors = new Cursors(world);
     this.fallback = new LongPollClient(world, this.cursors, LONG_POLL_KINDS);
@@ -93,18 +93,18 @@ class WebSockets implements Mechanism {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!sameEpoch(packed, world.conns.epoch[slot])) return;
+    if (!world.isCurrent(packed, slot)) return;
     if (world.scenario.proxy.blocksWebSocket) {
       // The proxy answers the upgrade itself with an error and closes the connection.
       const bytes = world.scenario.http.responseHeaderBytes;
       const arrival = world.send(slot, false, bytes, 0, tMs);
       const connection = world.connectionId(slot);
-      world.conns.close(slot, tMs);
+      world.close(slot, tMs);
       world.trace.record('upgradeResponse', client, false, tMs, arrival, 0, bytes, 'refused', 0, connection);
       world.schedule(arrival, REFUSED, client, 0);
       return;
     }
-    const done = world.server.serve(tMs, world.scenario.server.serviceMs);
+    const done = world.serve(tMs, world.scenario.server.serviceMs);
     this.serverOpen[client] = 1;
     if (!this.everConnected[client] || this.resume) this.cursors.rewind(client);
     else this.cursors.loseUndelivered(client, done);
@@ -126,16 +126,16 @@ class WebSockets implements Mechanism {
   private opened(packed: number, upTo: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
-    if (!sameEpoch(packed, world.conns.epoch[mainSlot(client)])) return;
+    if (!world.isCurrent(packed, mainSlot(client))) return;
     this.clientOpen[client] = 1;
     this.retries[client] = 0;
-    world.metrics.response(tMs, false);
+    world.countResponse(tMs, false);
     this.cursors.deliverUpTo(client, upTo, tMs);
   }
 
   private refused(client: number, tMs: number): void {
-    this.world.metrics.response(tMs, false); // an error answer, not an empty delivery
-    this.world.metrics.errorResponse(tMs);
+    this.world.countResponse(tMs, false); // an error answer, not an empty delivery
+    this.world.countErrorResponse(tMs);
     if (this.world.scenario.websocket.fallback === 'longPolling') {
       this.usingFallback[client] = 1;
       this.fallback.send(client, tMs);
@@ -165,28 +165,28 @@ class WebSockets implements Mechanism {
     }
     const world = this.world;
     const slot = mainSlot(client);
-    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const bytes = wsFrameHeaderBytes(this.payloadBytes, false) + this.payloadBytes;
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
     this.cursors.sent[client] = index + 1;
     world.traceMessage('wsFrame', client, false, done, arrival, 1, bytes, slot);
-    world.schedule(arrival, FRAME, pack(client, world.conns.epoch[slot]), index + 1);
+    world.schedule(arrival, FRAME, world.connectionTag(slot), index + 1);
   }
 
   private frameArrived(packed: number, upTo: number, tMs: number): void {
     const client = unpackClient(packed);
-    if (!sameEpoch(packed, this.world.conns.epoch[mainSlot(client)])) return;
+    if (!this.world.isCurrent(packed, mainSlot(client))) return;
     this.cursors.deliverUpTo(client, upTo, tMs);
-    this.world.metrics.carrier(tMs);
+    this.world.countCarrier(tMs);
   }
 
   private ping(packed: number, tMs: number): void {
     const world = this.world;
     const client = unpackClient(packed);
     const slot = mainSlot(client);
-    if (!this.serverOpen[client] || !sameEpoch(packed, world.conns.epoch[slot])) return;
+    if (!this.serverOpen[client] || !world.isCurrent(packed, slot)) return;
     // The server writes the ping (push work) and handles the pong (frame work).
-    const done = world.server.serve(tMs, world.scenario.server.pushServiceMs);
+    const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const pingArrives = world.send(slot, false, WS_PING_BYTES, 0, done);
     const pongArrives = world.send(slot, true, WS_PONG_BYTES, 0, pingArrives);
     world.traceMessage('ping', client, false, done, pingArrives, 0, WS_PING_BYTES, slot);
@@ -198,8 +198,8 @@ class WebSockets implements Mechanism {
   /** The server reads and handles an upstream frame: server.frameServiceMs of a worker. */
   private frameAtServer(packed: number, tMs: number): void {
     const world = this.world;
-    if (!sameEpoch(packed, world.conns.epoch[mainSlot(unpackClient(packed))])) return;
-    world.server.serve(tMs, world.scenario.server.frameServiceMs);
+    if (!world.isCurrent(packed, mainSlot(unpackClient(packed)))) return;
+    world.serve(tMs, world.scenario.server.frameServiceMs);
   }
 
   private schedulePing(packed: number, tMs: number): void {
@@ -224,7 +224,7 @@ class WebSockets implements Mechanism {
     const world = this.world;
     const { baseMs, factor, maxMs, jitter } = world.scenario.websocket.reconnect;
     const retry = ++this.retries[client];
-    const at = world.retryAt(noticeMs, backoffDelayMs(retry, baseMs, factor, maxMs, jitter, world.backoffRng.next(client)));
+    const at = world.retryAt(noticeMs, backoffDelayMs(retry, baseMs, factor, maxMs, jitter, world.backoffRandom(client)));
     world.trace.span('retryWait', client, NO_CONNECTION, noticeMs, at, retry);
     if (at < world.endMs) world.schedule(at, CONNECT, client, 0);
   }
@@ -255,7 +255,7 @@ class WebSockets implements Mechanism {
     const bytes = wsFrameHeaderBytes(payload, true) + payload;
     const arrival = world.send(slot, true, bytes, payload, tMs);
     world.traceMessage('wsFrame', client, true, tMs, arrival, 0, bytes, slot);
-    world.schedule(arrival, FRAME_AT_SERVER, pack(client, world.conns.epoch[slot]), 0);
+    world.schedule(arrival, FRAME_AT_SERVER, world.connectionTag(slot), 0);
   }
 
   settle(): void {}

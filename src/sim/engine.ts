@@ -31,6 +31,8 @@ export interface Simulation {
   /** Cumulative latency distribution so far of one mechanism, at most ~maxPoints points. */
   latencyCdf(id: MechanismId, maxPoints: number): { latencyMs: number; fraction: number }[];
   trace(id: MechanismId): readonly TraceMessage[];
+  /** True when the mechanism's trace reached its cap and later messages were not kept. */
+  traceTruncated(id: MechanismId): boolean;
   /** Scheduler events processed so far, all mechanisms together (for the benchmark). */
   eventsProcessed(): number;
   /** Scheduler events waiting, all mechanisms together. */
@@ -85,6 +87,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     latencyCdf: (id, maxPoints) => worldOf(id).metrics.latency.cdf(maxPoints),
     trace: (id) => worlds.get(id)?.trace.messages ?? [],
+    traceTruncated: (id) => worlds.get(id)?.trace.truncated ?? false,
     eventsProcessed: () => {
       let total = 0;
       for (const world of worlds.values()) total += world.processed;

@@ -21,6 +21,11 @@ export interface MechanismRecording {
   /** cdfAt[k] = cumulative latency distribution at the same moments (at most ~50 points). */
   cdfAt: LatencyCdfPoint[][];
   trace: readonly TraceMessage[];
+  /**
+   * When the trace reached its cap (TraceRecorder), the time of its last message: the lanes stop
+   * there while the metrics go on to the end (issue 10, item 6). Absent when the trace is whole.
+   */
+  traceEndMs?: number;
 }
 
 export interface RunRecording {
@@ -33,6 +38,12 @@ export interface RunRecording {
 }
 
 const CDF_POINTS = 50;
+
+function lastSendMs(trace: readonly TraceMessage[]): number {
+  let last = 0;
+  for (const m of trace) if (m.sendMs > last) last = m.sendMs;
+  return last;
+}
 /** Keeps a day-long run's recording to a few thousand snapshots per mechanism. */
 const MAX_SNAPSHOTS = 1800;
 
@@ -75,6 +86,7 @@ export function recordRun(
       totalsAt: totalsAt.get(id) ?? [],
       cdfAt: cdfAt.get(id) ?? [],
       trace: simulation.trace(id),
+      ...(simulation.traceTruncated(id) && { traceEndMs: lastSendMs(simulation.trace(id)) }),
     };
   }
   return { scenario, durationMs: endMs, snapshotEverySec, traceClients, mechanisms };

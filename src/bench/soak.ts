@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 
 // Soak (issue 10, item 9): the production build plays at the fastest speed for SOAK_MINUTES
@@ -41,7 +42,9 @@ async function keepPlaying(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // Vite itself, not through npx: killing an npx wrapper leaves the server running.
+  const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {
     await waitForServer(URL);
     const browser = await chromium.launch(CHROMIUM ? { executablePath: CHROMIUM, args: FLAGS } : {});

@@ -19,7 +19,7 @@ test('a preset loads by name and says what to notice', async ({ page }) => {
   await expect(page.getByText('What to notice')).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Clients' })).toBeVisible();
   // The address now carries the state itself; the one-shot ?preset= is gone.
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v2\./);
   expect(new URL(page.url()).search).toBe('');
 });
 
@@ -44,7 +44,7 @@ test('a copied link reproduces the same run and numbers in a new tab', async ({ 
 
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = page.getByRole('textbox', { name: 'Link to this run' });
-  await expect(link).toHaveValue(/#v1\./);
+  await expect(link).toHaveValue(/#v2\./);
   const url = await link.inputValue();
 
   const copy = await context.newPage();
@@ -108,7 +108,7 @@ test('an iframe in a slide deck shows the same numbers and plays @embed', async 
   await dialog.getByLabel('Frame size (16:9)').selectOption({ label: '960 × 540' });
   await dialog.getByLabel('Play on load').uncheck();
   const snippet = await dialog.getByLabel('Embed code').inputValue();
-  expect(snippet).toMatch(/^<iframe src="[^"]+\?embed=1&amp;loop=1#v1\.[^"]+" width="960" height="540" /);
+  expect(snippet).toMatch(/^<iframe src="[^"]+\?embed=1&amp;loop=1#v2\.[^"]+" width="960" height="540" /);
 
   // A slide deck on another origin (its own little server on another port) that pastes the snippet
   // into its page.

@@ -157,7 +157,7 @@ test('the built site runs from a deep sub-path of another host', async ({ page }
     await useTheLab(page);
     // A link copied there points back into the sub-folder.
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.getByRole('textbox', { name: 'Link to this run' })).toHaveValue(new RegExp(`^${host.url}#v1\\.`));
+    await expect(page.getByRole('textbox', { name: 'Link to this run' })).toHaveValue(new RegExp(`^${host.url}#v2\\.`));
     expect(host.outside).toEqual([]);
     expect(violations).toEqual([]);
   } finally {

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Results } from '../sim/engine.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
+import { decodeScenarioBytes } from '../sim/scenario/decodeText.ts';
 import { formatErrors, parseScenarioJson } from '../sim/scenario/validate.ts';
 import { formatNotes, formatSummary, formatTable } from './table.ts';
+import { MAX_INPUT_BYTES, readInput } from './readInput.ts';
+import { runWithProgress } from './progress.ts';
+import { describeRunError } from '../state/runFailure.ts';
 
 // The headless runner (DESIGN.md §6): `npm run -s sim -- FILE.json [--json]`.
 // Exit codes: 0 success, 1 unexpected failure, 2 bad usage, unreadable file or invalid scenario.
@@ -12,6 +15,9 @@ const USAGE = `Usage: npm run -s sim -- FILE.json [--json | --narrate]
 
 Runs the scenario in FILE.json (format: DESIGN.md §4) for every mechanism it lists and prints
 the metrics of each. Omitted fields take their defaults, so { "version": 1 } is a valid file.
+FILE may be "-" for standard input. The file must be UTF-8 (or UTF-16 with a byte-order mark)
+and at most ${String(MAX_INPUT_BYTES / 1024)} kB, as for the lab's import. Runs longer than a few seconds report their
+progress on standard error (never on standard output).
 
 Options:
   --json     print one JSON document { "scenario": {...}, "results": {...} } instead of a table
@@ -48,15 +54,12 @@ function parseArgs(args: readonly string[]): Command {
 }
 
 function readScenarioFile(file: string): string {
-  try {
-    // `npm run` switches to the package root; INIT_CWD is where the user typed the command.
-    return readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${file}: is a directory, not a scenario file`);
-    throw new InputError(`${file}: cannot read (${code ?? (error as Error).message})`);
-  }
+  // `npm run` switches to the package root; INIT_CWD is where the user typed the command.
+  const read = readInput(file === '-' ? '-' : resolve(process.env.INIT_CWD ?? process.cwd(), file));
+  if (!read.ok) throw new InputError(`${file}: ${read.error}`);
+  const decoded = decodeScenarioBytes(read.bytes);
+  if (!decoded.ok) throw new InputError(`${file}: ${decoded.error}`);
+  return decoded.text;
 }
 
 /** Mechanisms in the scenario's (canonical) order, so the JSON reads the same every run. */
@@ -87,8 +90,10 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   // Loaded only once the scenario is known to be valid: validation never depends on the engine.
-  const { runScenario } = await import('../sim/engine.ts');
-  const results = orderResults(scenario, runScenario(scenario));
+  const { createSimulation } = await import('../sim/engine.ts');
+  const simulation = createSimulation(scenario, { traceClients: 0 });
+  runWithProgress(simulation, (line) => process.stderr.write(line));
+  const results = orderResults(scenario, simulation.results());
   const output = command.json
     ? JSON.stringify({ scenario, results }, null, 2)
     : [formatSummary(scenario), '', formatTable(results), formatNotes(results)].filter((part, i) => i < 3 || part !== '').join('\n');
@@ -99,6 +104,14 @@ async function main(args: readonly string[]): Promise<number> {
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];
+}
+
+// A reader that stops early (`| head`) closes the pipe: that is not an error, so stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 // exitCode rather than process.exit(), so a large JSON document piped to another program is flushed.
@@ -112,7 +125,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT_INVALID;
       return;
     }
-    process.stderr.write(`sim: ${firstLine(error)}\n`);
+    // Out of memory and the watchdog in plain words (the same sentences as the lab's).
+    const failure = describeRunError(error);
+    process.stderr.write(`sim: ${failure.kind === 'failed' ? firstLine(error) : failure.message}\n`);
     if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_FAILURE;
   },

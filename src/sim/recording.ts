@@ -23,6 +23,11 @@ export interface MechanismRecording {
   trace: readonly TraceMessage[];
   /** What the engine decided for the same clients: held requests, streams, waits, outages. */
   spans: readonly TraceSpan[];
+  /**
+   * When the trace reached its cap (TraceRecorder), the time of its last message: the lanes stop
+   * there while the metrics go on to the end (issue 10, item 6). Absent when the trace is whole.
+   */
+  traceEndMs?: number;
 }
 
 export interface RunRecording {
@@ -38,6 +43,12 @@ export interface RunRecording {
 }
 
 const CDF_POINTS = 50;
+
+function lastSendMs(trace: readonly TraceMessage[]): number {
+  let last = 0;
+  for (const m of trace) if (m.sendMs > last) last = m.sendMs;
+  return last;
+}
 /** Keeps a day-long run's recording to a few thousand snapshots per mechanism. */
 const MAX_SNAPSHOTS = 1800;
 
@@ -80,6 +91,7 @@ export function recordRun(
       cdfAt: cdfAt.get(id) ?? [],
       trace: simulation.trace(id),
       spans: simulation.spans(id),
+      ...(simulation.traceTruncated(id).messages && { traceEndMs: lastSendMs(simulation.trace(id)) }),
     };
   }
   return { scenario, durationMs, endMs: simulation.endMs(), snapshotEverySec, traceClients, mechanisms };

@@ -1,4 +1,3 @@
-import { useDeferredValue } from 'react';
 import type { MechanismId } from '../sim/scenario/types.ts';
 import type { MechanismTotals } from '../sim/metrics/types.ts';
 import type { LatencyCdfPoint, RunRecording } from '../sim/recording.ts';
@@ -10,12 +9,7 @@ import { useLab } from './store.ts';
 export const usePlayheadMs = (): number => useLab((s) => s.playheadMs);
 /** Changes once per simulated second: for views that need not move every frame. */
 export const usePlayheadSecond = (): number => useLab((s) => Math.floor(s.playheadMs / 1000));
-/**
- * The recording, deferred: when a new run arrives React draws the panels with it in an
- * interruptible background render, so taking in a 10,000-client run never freezes the page for
- * one long task (issue 10, item 3); until then the panels keep showing the previous run.
- */
-export const useRecording = (): RunRecording | null => useDeferredValue(useLab((s) => s.recording));
+export const useRecording = (): RunRecording | null => useLab((s) => s.recording);
 
 /** Index into the per-second series for the playhead: the last completed second, or −1. */
 export function secondIndex(recording: RunRecording, playheadMs: number): number {

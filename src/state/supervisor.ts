@@ -45,10 +45,12 @@ export function splitMechanisms(ids: readonly MechanismId[], groups: number): Me
   return split.filter((group) => group.length > 0);
 }
 
-/** Workers for a run on this machine: all cores but the page's, at least 2 when there are 2. */
+/**
+ * Workers for a run on this machine: all cores but one, which the page keeps for drawing and
+ * input (on a 2-core machine one worker; two busy workers there starved the page's own thread).
+ */
 export function defaultParallelism(hardwareConcurrency: number | undefined): number {
-  const cores = hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(cores, Math.max(2, cores - 1)));
+  return Math.max(1, (hardwareConcurrency ?? 1) - 1);
 }
 
 interface Job {

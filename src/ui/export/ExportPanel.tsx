@@ -6,7 +6,7 @@ import { scoreboardCsv, scoreboardData, seriesCsv, seriesData, toJson } from './
 import { downloadBlob } from './download.ts';
 import { exportFileName, scenarioFileName } from './fileNames.ts';
 import { IMAGE_TARGETS, exportImage, type ImageTargetId } from './imageExport.ts';
-import { fileSizeProblem, parseScenarioFile, scenarioToFileText } from './scenarioFile.ts';
+import { fileSizeProblem, parseScenarioFileBytes, scenarioToFileText } from './scenarioFile.ts';
 import { useScenarioDrop } from './useScenarioDrop.ts';
 
 // "Export and import": pictures of the charts and lanes, the numbers behind them, and the scenario
@@ -29,7 +29,7 @@ async function readScenarioFile(files: readonly File[]) {
   const tooLarge = fileSizeProblem(file.size, file.name);
   if (tooLarge !== null) return { ok: false as const, message: tooLarge };
   try {
-    return parseScenarioFile(await file.text(), file.name);
+    return parseScenarioFileBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch {
     return { ok: false as const, message: `${file.name}: could not be read.` };
   }

@@ -1,4 +1,5 @@
 import { formatErrors, parseScenarioJson } from '../../sim/scenario/validate.ts';
+import { decodeScenarioBytes } from '../../sim/scenario/decodeText.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
 
 // Scenario files in and out. Export writes the whole normalised scenario as pretty JSON; import
@@ -28,6 +29,14 @@ export function fileSizeProblem(sizeBytes: number, fileName = 'The file'): strin
   const size = same ? bytesText(sizeBytes) : kilobytes(sizeBytes);
   const limit = same ? bytesText(MAX_SCENARIO_FILE_BYTES) : kilobytes(MAX_SCENARIO_FILE_BYTES);
   return `${fileName}: too large to be a scenario file (${size}; at most ${limit}).`;
+}
+
+/** A file's bytes, decoded as the CLI decodes them (decodeText.ts), then read as a scenario. */
+export function parseScenarioFileBytes(bytes: Uint8Array, fileName = 'The file'): ScenarioFileResult {
+  const sizeProblem = fileSizeProblem(bytes.length, fileName);
+  if (sizeProblem !== null) return { ok: false, message: sizeProblem };
+  const decoded = decodeScenarioBytes(bytes);
+  return decoded.ok ? parseScenarioFile(decoded.text, fileName) : { ok: false, message: `${fileName}: ${decoded.error}.` };
 }
 
 export function parseScenarioFile(text: string, fileName?: string): ScenarioFileResult {

@@ -4,6 +4,7 @@ import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { usePlayheadMs, useRecording } from '../../state/selectors.ts';
 import { RunStatus } from '../run/RunStatus.tsx';
+import { TraceNotice } from '../run/TraceNotice.tsx';
 import { Lane } from './Lane.tsx';
 import { COMPACT_ROW_HEIGHT } from './laneGeometry.ts';
 import { faultWindows } from '../comparison/figures.ts';
@@ -73,6 +74,7 @@ export function Lanes({ legend = true }: { legend?: boolean }) {
     <MotionConfig reducedMotion="user">
       <div className="lanes">
         <RunStatus />
+        <TraceNotice />
         {recording && mechanisms.length === 0 && <p className="lanes-empty">No mechanism is selected: turn one on to see its lane.</p>}
         {recording && mechanisms.length > 0 && (
           <>

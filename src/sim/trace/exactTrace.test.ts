@@ -7,12 +7,15 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import { connectionOrdinal, connectionRole, type TraceMessage, type TraceSpan } from './types.ts';
 
 // SimPy-style exact traces: one client, five seconds, a periodic event process, and the whole
-// trace (every message and every span) asserted with times worked out by hand from the scenario:
-// one-way delay d = 50 ms, a new connection costs 4d = 200 ms (TCP's SYN/SYN-ACK round trip plus
-// TLS 1.3's one), a request costs serviceMs = 1 ms of a free worker, an event written to a held
-// request, a stream or a socket costs pushServiceMs = 0.1 ms. Heads: 700 B up, 250 B down; event
-// payload 200 B. These tests pin the engine down: a change of protocol costs changes them, which
-// is the point.
+// trace (every message and every span) asserted with times worked out by hand from the scenario,
+// all with the default protocol costs: one-way delay d = 50 ms; a new connection to our server is
+// TCP's SYN/SYN-ACK round trip plus TLS 1.3's one, and when the ClientHello arrives (3d) a worker
+// accepts the connection (ACCEPT_MS = 0.05 ms) and does the full handshake's CPU work
+// (server.tlsHandshakeMs = 1.2 ms) before its flight goes down: the client may send at
+// 4d + 1.25 = 201.25 ms. A request costs serviceMs = 1 ms of a free worker; an event, an SSE
+// heartbeat or a WebSocket ping written to a held request, a stream or a socket costs
+// pushServiceMs = 0.1 ms. Heads: 700 B up, 250 B down; event payload 200 B. These tests pin the
+// engine down: a change of protocol costs changes them, which is the point.
 
 const SEED = 1;
 const END_MS = 5000;
@@ -42,7 +45,9 @@ function run(id: MechanismId, input: Omit<ScenarioInput, 'version'>) {
 }
 
 const d = 50;
-const HANDSHAKE = 4 * d;
+/** protocol/tls.ts ACCEPT_MS + the default server.tlsHandshakeMs of a full TLS 1.3 handshake. */
+const HANDSHAKE_CPU = 0.05 + 1.2;
+const HANDSHAKE = 4 * d + HANDSHAKE_CPU;
 const SERVICE = 1;
 const PUSH = 0.1;
 
@@ -55,11 +60,12 @@ describe('the exact trace of one client', () => {
       polling: { intervalMs: 2000, schedule: 'fixedDelay' },
     });
     expect(e0).toBeLessThan(p); // so the first poll finds the first event
-    // Poll 1 at p: handshake [p, p + 4d], GET arrives p + 4d + d, served 1 ms, answer one d later.
-    // The server reads the log when it has served the poll (p + 251 ≈ 763.5): e0 only.
-    // Poll 2 leaves 2 s after answer 1 arrived (p + 2301) on the kept-alive connection: e1, e2.
-    // Poll 3 at p + 4402 ≈ 4914.5 reaches the server at ≈ 4964.5, before the end: e3, e4; its
-    // answer is sent at ≈ 4965.5 and arrives after the run, which the trace still records.
+    // Poll 1 at p: handshake [p, p + 201.25] (the worker's 1.25 ms of accept and TLS lie in it, at
+    // p + 150), GET arrives p + 251.25, served 1 ms, answer one d later. The server reads the log
+    // when it has served the poll (p + 252.25 ≈ 764.8): e0 only.
+    // Poll 2 leaves 2 s after answer 1 arrived (p + 2302.25) on the kept-alive connection: e1, e2.
+    // Poll 3 at p + 4403.25 ≈ 4915.8 reaches the server at ≈ 4965.8, before the end: e3, e4; its
+    // answer is sent at ≈ 4966.8 and arrives after the run, which the trace still records.
     const poll = (at: number) => [at + d, at + d + SERVICE] as const;
     const [srv1, done1] = poll(p + HANDSHAKE);
     const [, done2] = poll(p + HANDSHAKE + d + SERVICE + d + 2000);
@@ -85,8 +91,8 @@ describe('the exact trace of one client', () => {
       events: { process: 'periodic', ratePerSec: 0.25 },
       longPolling: { timeoutMs: 1500 },
     });
-    // Request 1: handshake [0, 200], arrives 250, parked (nothing to send); the timer starts when
-    // its service ends (251) but e0 comes first: answered at e0 + 0.1, arrives e0 + 50.1.
+    // Request 1: handshake [0, 201.25], arrives 251.25, parked (nothing to send); the timer starts
+    // when its service ends (252.25) but e0 comes first: answered at e0 + 0.1, arrives e0 + 50.1.
     const a1 = e0 + PUSH;
     // Request 2 leaves at once on the same connection and is parked at a1 + 2d; its timer runs
     // from its service end (+1 ms) for 1.5 s: answered empty at a1 + 2d + 1 + 1500 + 0.1.
@@ -134,7 +140,8 @@ describe('the exact trace of one client', () => {
     });
     // Nothing crosses a parked request, so the proxy cuts it 1 s after its last byte (its arrival):
     // the client sees the close one d later and retries errorRetryMs = 1 s after that, on a new
-    // connection (handshake again). Each round: cut = arrival + 1000, next = cut + d + 1000.
+    // connection (a full handshake again, 201.25 ms: tlsResumption is off by default). Each round:
+    // cut = arrival + 1000, next = cut + d + 1000.
     const arrive1 = HANDSHAKE + d;
     const cut1 = arrive1 + 1000;
     const next2 = cut1 + d + 1000;
@@ -178,24 +185,32 @@ describe('the exact trace of one client', () => {
       sse: { retryMs: 1500, heartbeatSec: 2 },
       faults: { serverRestarts: [{ atSec: 3, downSec: 1 }] },
     });
-    // `id: n\n` + `data: ` + `\n\n` = 15 B around each 200 B event (ids below 10).
-    const event = 15 + 200;
-    // The stream opens when the GET arrives (250); its head leaves after the service (251) with
-    // the replay of e0, created before: 250 + 215 B. e1 and e2 go down the stream 0.1 ms after
-    // their creation. A heartbeat goes 2 s after the head (2251).
+    // `id: n\n` + `data: ` + `\n\n` = 15 B around each 200 B event (ids below 10), written as one
+    // HTTP/1.1 chunk: "d7\r\n" before the 215 B and "\r\n" after, 6 B. The `: ping\n\n`
+    // heartbeat (8 B) is a chunk too: "8\r\n" … "\r\n", 5 B.
+    const event = 15 + 200 + 6;
+    const heartbeat = 8 + 5;
+    // The stream opens when the GET arrives (251.25); its head leaves after the service (252.25)
+    // with the replay of e0, created before: 250 + 221 B. e1 and e2 go down the stream 0.1 ms
+    // after their creation. A heartbeat is due 2 s after the head (2252.25) and, being written
+    // like an event, leaves 0.1 ms later (2252.35).
     // The restart at 3000 cuts the stream; the client sees the FIN at 3050 and waits retryMs =
-    // 1500 ms: it reconnects at 4550 (the server is back at 4000) with a new handshake. The new
-    // stream opens at 4550 + 200 + 50 = 4800 and replays e3 and e4, created while it was down.
+    // 1500 ms: it reconnects at 4550 (the server is back at 4000) with a new full handshake. The
+    // new stream opens at 4550 + 201.25 + 50 = 4801.25 and replays e3 and e4, created while it
+    // was down.
+    const opened = HANDSHAKE + d;
+    const headSent = opened + SERVICE;
+    const beat = headSent + 2000 + PUSH;
     const reconnect = 3000 + d + 1500;
     const reopened = reconnect + HANDSHAKE + d;
     expect(trace).toEqual(
       rows([
         ['connect', 'up', 0, HANDSHAKE, 0, 0, 'ok', 0, 'main#1'],
         ['request', 'up', HANDSHAKE, HANDSHAKE + d, 0, 700, 'ok', 0, 'main#1'],
-        ['response', 'down', 251, 301, 1, 250 + event, 'ok', 0, 'main#1'],
+        ['response', 'down', headSent, headSent + d, 1, 250 + event, 'ok', 0, 'main#1'],
         ['sseEvent', 'down', e0 + 1000 + PUSH, e0 + 1000 + PUSH + d, 1, event, 'ok', 0, 'main#1'],
         ['sseEvent', 'down', e0 + 2000 + PUSH, e0 + 2000 + PUSH + d, 1, event, 'ok', 0, 'main#1'],
-        ['sseHeartbeat', 'down', 2251, 2301, 0, 8, 'ok', 0, 'main#1'],
+        ['sseHeartbeat', 'down', beat, beat + d, 0, heartbeat, 'ok', 0, 'main#1'],
         ['connect', 'up', reconnect, reconnect + HANDSHAKE, 0, 0, 'ok', 0, 'main#2'],
         ['request', 'up', reconnect + HANDSHAKE, reopened, 0, 700, 'ok', 0, 'main#2'],
         ['response', 'down', reopened + SERVICE, reopened + SERVICE + d, 2, 250 + 2 * event, 'ok', 0, 'main#2'],
@@ -203,7 +218,7 @@ describe('the exact trace of one client', () => {
     );
     expect(spans).toEqual(
       spanRows([
-        ['stream', 0, 'main#1', 250, 3000, 'serverDown', 0],
+        ['stream', 0, 'main#1', opened, 3000, 'serverDown', 0],
         ['serverDown', -1, '-', 3000, 4000, 'elapsed', 0],
         ['retryWait', 0, '-', 3000 + d, reconnect, 'elapsed', 0],
         ['stream', 0, 'main#2', reopened, Infinity, 'open', 0],
@@ -220,10 +235,16 @@ describe('the exact trace of one client', () => {
     });
     // RFC 6455 sizes: the upgrade adds 150 B of headers to the GET; the 101 is 129 B; a server
     // frame of 200 B has a 4 B header (2 B + a 16-bit length, as 200 > 125); a ping 2 B, the
-    // masked pong 6 B.
+    // masked pong 6 B. The ping is written like an event (pushServiceMs, 0.1 ms): due 2 s after
+    // the 101 left (252.25 + 2000), it leaves at 2252.35. (The pong's frameServiceMs of worker
+    // time at the server shows in no message.)
     const frame = 4 + 200;
+    const opened = HANDSHAKE + d;
+    const headSent = opened + SERVICE;
+    const ping = headSent + 2000 + PUSH;
     // The restart at 3000 cuts the socket; the client sees it at 3050 and waits the first backoff,
-    // baseMs = 1 s: it reconnects at 4050 (the server is up again at 4000). e3 and e4, created
+    // baseMs = 1 s: it reconnects at 4050 (the server is up again at 4000), a full handshake
+    // again, and the new socket opens at 4050 + 201.25 + 50 = 4301.25. e3 and e4, created
     // while no socket was open, are lost (no resume): the new 101 carries nothing.
     const reconnect = 3000 + d + 1000;
     const reopened = reconnect + HANDSHAKE + d;
@@ -231,11 +252,11 @@ describe('the exact trace of one client', () => {
       rows([
         ['connect', 'up', 0, HANDSHAKE, 0, 0, 'ok', 0, 'main#1'],
         ['upgrade', 'up', HANDSHAKE, HANDSHAKE + d, 0, 850, 'ok', 0, 'main#1'],
-        ['upgradeResponse', 'down', 251, 301, 1, 129 + frame, 'ok', 0, 'main#1'],
+        ['upgradeResponse', 'down', headSent, headSent + d, 1, 129 + frame, 'ok', 0, 'main#1'],
         ['wsFrame', 'down', e0 + 1000 + PUSH, e0 + 1000 + PUSH + d, 1, frame, 'ok', 0, 'main#1'],
         ['wsFrame', 'down', e0 + 2000 + PUSH, e0 + 2000 + PUSH + d, 1, frame, 'ok', 0, 'main#1'],
-        ['ping', 'down', 2251, 2301, 0, 2, 'ok', 0, 'main#1'],
-        ['pong', 'up', 2301, 2351, 0, 6, 'ok', 0, 'main#1'],
+        ['ping', 'down', ping, ping + d, 0, 2, 'ok', 0, 'main#1'],
+        ['pong', 'up', ping + d, ping + 2 * d, 0, 6, 'ok', 0, 'main#1'],
         ['connect', 'up', reconnect, reconnect + HANDSHAKE, 0, 0, 'ok', 0, 'main#2'],
         ['upgrade', 'up', reconnect + HANDSHAKE, reopened, 0, 850, 'ok', 0, 'main#2'],
         ['upgradeResponse', 'down', reopened + SERVICE, reopened + SERVICE + d, 0, 129, 'ok', 0, 'main#2'],
@@ -243,7 +264,7 @@ describe('the exact trace of one client', () => {
     );
     expect(spans).toEqual(
       spanRows([
-        ['stream', 0, 'main#1', 250, 3000, 'serverDown', 0],
+        ['stream', 0, 'main#1', opened, 3000, 'serverDown', 0],
         ['serverDown', -1, '-', 3000, 4000, 'elapsed', 0],
         ['retryWait', 0, '-', 3000 + d, reconnect, 'elapsed', 1],
         ['stream', 0, 'main#2', reopened, Infinity, 'open', 0],
@@ -257,19 +278,23 @@ describe('the exact trace of one client', () => {
       events: { process: 'periodic', ratePerSec: 1 },
       webhook: { receiverMs: 5, outages: [{ startSec: 2, durationSec: 1 }], retry: { baseMs: 500, factor: 2, maxAttempts: 2, jitter: 'none' } },
     });
-    // Each attempt is signed by the provider (1 ms of a worker) and POSTed: 700 B of head, a
-    // 110 B signature header and the 200 B event. The first needs a handshake (the provider
-    // opens it); the rest reuse the kept-alive connection. The receiver answers 5 ms after the
-    // POST arrives; during the outage [2000, 3000) it answers 503 at once.
-    const post = 700 + 110 + 200;
+    // Each attempt is signed by the provider (1 ms of a worker) and POSTed server to server:
+    // webhook.requestHeaderBytes = 290 B of head (its signature header included) and the 200 B
+    // event; the answer is webhook.responseHeaderBytes = 160 B. The first attempt opens a
+    // connection to the receiver: SYN/SYN-ACK and TLS 1.3, 4d = 200 ms, and no worker time on our
+    // server (the receiver accepts it); the rest reuse it from the provider's pool. The receiver
+    // answers 5 ms after the POST arrives; during the outage [2000, 3000) it answers 503 at once.
+    const post = 290 + 200;
+    const answer = 160;
+    const toReceiver = 4 * d;
     const at = (createdMs: number) => createdMs + SERVICE; // when the POST can go
     const ok = (sendMs: number, attempt: number): Row[] => [
       ['webhookAttempt', 'down', sendMs, sendMs + d, 1, post, 'ok', attempt, 'main#1'],
-      ['webhookResponse', 'up', sendMs + d + 5, sendMs + 2 * d + 5, 0, 250, 'ok', attempt, 'main#1'],
+      ['webhookResponse', 'up', sendMs + d + 5, sendMs + 2 * d + 5, 0, answer, 'ok', attempt, 'main#1'],
     ];
     const refused = (sendMs: number, attempt: number): Row[] => [
       ['webhookAttempt', 'down', sendMs, sendMs + d, 1, post, 'failed', attempt, 'main#1'],
-      ['webhookResponse', 'up', sendMs + d, sendMs + 2 * d, 0, 250, 'failed', attempt, 'main#1'],
+      ['webhookResponse', 'up', sendMs + d, sendMs + 2 * d, 0, answer, 'failed', attempt, 'main#1'],
     ];
     // e2's first 503 arrives at at(e2) + 2d; the retry goes 500 ms later (signed 1 ms after),
     // fails too, and with maxAttempts = 2 the event is dead-lettered when that 503 arrives.
@@ -278,8 +303,8 @@ describe('the exact trace of one client', () => {
     const retry = at(failed1 + 500);
     expect(trace).toEqual(
       rows([
-        ['connect', 'up', at(e0), at(e0) + HANDSHAKE, 0, 0, 'ok', 0, 'main#1'],
-        ...ok(at(e0) + HANDSHAKE, 1),
+        ['connect', 'up', at(e0), at(e0) + toReceiver, 0, 0, 'ok', 0, 'main#1'],
+        ...ok(at(e0) + toReceiver, 1),
         ...ok(at(e0 + 1000), 1),
         ...refused(at(e2), 1),
         ...refused(retry, 2),

@@ -59,15 +59,16 @@ describe('the spans of a recorded run', () => {
 
   it('holds each long poll from its arrival until the timeout answer, and keeps the last one open at the end', () => {
     const lane = laneSpans(recording.mechanisms.longPolling?.spans ?? [], recording.durationMs);
-    // Request 1 leaves after the 4 × 50 ms handshake (TCP + TLS 1.3) at 200 ms, arrives at 250;
-    // held to 250 + 1 + 2000 = 2251; the answer arrives 2301, the next request 2351, and so on
-    // every 2101 ms. The fifth is still parked when the run stops at 10 s.
+    // Request 1 leaves after the handshake (TCP + TLS 1.3: 4 × 50 ms, plus the server's 1.25 ms of
+    // worker time to accept the connection, 0.05 ms, and do the TLS handshake, 1.2 ms) at 201.25 ms,
+    // arrives at 251.25; held to 251.25 + 1 + 2000 = 2252.25; the answer arrives 2302.25, the next
+    // request 2352.25, and so on every 2101 ms. The fifth is still parked when the run stops at 10 s.
     expect(rows(lane.held)).toEqual([
-      [0, 250, 2251],
-      [0, 2351, 4352],
-      [0, 4452, 6453],
-      [0, 6553, 8554],
-      [0, 8654, 10_000],
+      [0, 251.25, 2252.25],
+      [0, 2352.25, 4353.25],
+      [0, 4453.25, 6454.25],
+      [0, 6554.25, 8555.25],
+      [0, 8655.25, 10_000],
     ]);
     expect(lane.held.map((h) => h.outcome)).toEqual(['timedOut', 'timedOut', 'timedOut', 'timedOut', 'open']);
   });

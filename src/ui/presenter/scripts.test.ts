@@ -31,6 +31,19 @@ function recordingOf(presetId: string): RunRecording {
   return recording;
 }
 
+/** The same preset with some fields changed, for captions that compare with another setting. */
+const variants = new Map<string, RunRecording>();
+function variantOf(presetId: string, name: string, change: (scenario: Scenario) => Scenario): RunRecording {
+  const key = `${presetId}/${name}`;
+  let recording = variants.get(key);
+  if (!recording) {
+    recording = recordRun(change(scenarioOf(presetId)), TRACE_CLIENTS);
+    variants.set(key, recording);
+  }
+  return recording;
+}
+const overHttp1 = (s: Scenario): Scenario => ({ ...s, http: { ...s.http, version: '1.1' } });
+
 /** What a check can read about one beat. */
 class BeatFacts {
   constructor(
@@ -74,6 +87,115 @@ const firstIndex = (xs: readonly number[], from: number, test: (x: number) => bo
 
 /** One check per beat whose caption quotes a number, keyed by preset and beat index. */
 const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
+  'first-look': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(10);
+      expect(f.scenario.mechanisms).toHaveLength(5);
+      expect(f.scenario.events).toMatchObject({ ratePerSec: 0.1, audience: 'perClient' });
+      expect(f.scenario.polling.intervalMs).toBe(2000);
+      const polling = f.now('polling');
+      f.shows(`${formatInteger(polling.emptyResponses)} of their ${formatInteger(polling.responses)} answers were empty`);
+    },
+    1: (f) => {
+      for (const id of ['sse', 'websocket'] as const) expect(f.now(id).requests).toBe(f.scenario.clients);
+      f.shows(`${String(f.scenario.clients)} requests in all`);
+    },
+    2: (f) => {
+      const longPolling = f.now('longPolling');
+      f.shows(`${formatInteger(longPolling.requests)} requests for ${formatInteger(longPolling.events.delivered)} events`);
+      f.shows(`against ${formatInteger(f.now('polling').requests)} for polling`);
+      // About once per event: one request per answer, and hardly any answer is empty.
+      expect(longPolling.emptyResponses).toBeLessThan(longPolling.events.delivered / 10);
+    },
+    3: (f) => {
+      const polling = f.now('polling');
+      f.shows(`sent ${formatInteger(polling.requests)} requests, and ${formatInteger(polling.emptyResponses)} of them came back empty`);
+      const webhook = f.now('webhook');
+      expect(webhook.requests).toBe(webhook.events.created);
+      f.shows(`${formatInteger(webhook.requests)} for ${formatInteger(webhook.events.created)}`);
+    },
+    4: (f) => {
+      const meanMs = f.now('polling').latencyMs.mean ?? 0;
+      f.shows(formatMs(meanMs));
+      expect(Math.abs(meanMs - f.scenario.polling.intervalMs / 2)).toBeLessThan(f.scenario.polling.intervalMs / 10);
+      for (const id of ['sse', 'websocket'] as const) expect(Math.round(f.now(id).latencyMs.p95 ?? 0)).toBe(f.scenario.network.latencyMs);
+      f.shows(`one network delay, ${String(f.scenario.network.latencyMs)} ms`);
+    },
+  },
+  'restart-behind-load-balancer': {
+    0: (f) => {
+      expect(f.scenario.clients).toBe(50);
+      expect(f.scenario.mechanisms).toEqual(['longPolling', 'sse', 'websocket']);
+      for (const id of f.scenario.mechanisms) expect(f.now(id).events.lost).toBe(0);
+    },
+    1: (f) => {
+      expect(f.scenario.faults.serverRestarts).toEqual([{ atSec: 40, downSec: 10, via: 'proxy' }]);
+      expect(f.scenario.sse.retryMs).toBe(3000);
+      const sse = f.now('sse');
+      // Every client's one reconnect got a 502, and every one of them has closed.
+      expect(sse.errorResponses).toBe(f.scenario.clients);
+      expect(sse.sseClosedClients).toBe(f.scenario.clients);
+    },
+    2: (f) => {
+      const longPolling = f.now('longPolling');
+      f.shows(`${formatInteger(longPolling.errorResponses)} of them`);
+      expect(f.scenario.longPolling.errorRetryMs).toBe(1000);
+      expect(longPolling.events.lost).toBe(0);
+      const delivered = f.series('longPolling').eventsDelivered;
+      expect(delivered.slice(40, 50).every((n) => n === 0)).toBe(true);
+      expect(delivered[50]).toBeGreaterThan(0);
+      expect(f.now('websocket').errorResponses).toBeGreaterThan(f.scenario.clients);
+    },
+    3: (f) => {
+      const lostBefore = f.series('sse').eventsLost.slice(0, 40).reduce((a, b) => a + b, 0);
+      expect(lostBefore).toBe(0);
+      f.shows(`SSE lost ${formatInteger(f.now('sse').events.lost)} events`);
+      f.shows(`WebSockets lost ${formatInteger(f.now('websocket').events.lost)}`);
+      expect(f.now('longPolling').events.lost).toBe(0);
+    },
+    4: (f) => {
+      expect(f.scenario.sse.reconnectOnError).toBe(false);
+      const reconnecting = variantOf('restart-behind-load-balancer', 'reconnectOnError', (s) => ({ ...s, sse: { ...s.sse, reconnectOnError: true } }));
+      const sse = reconnecting.mechanisms.sse?.final;
+      expect(sse?.sseClosedClients).toBe(0);
+      expect(sse?.events.lost).toBe(0);
+    },
+  },
+  'http2-narrows-the-gap': {
+    0: (f) => {
+      expect(f.scenario.http.version).toBe('2');
+      const polls = (f.recording.mechanisms.polling?.trace ?? []).filter((m) => m.client === 0 && m.kind === 'request');
+      f.shows(`whole head, ${formatInteger(polls[0]?.bytes)} bytes`);
+      const later = new Set(polls.slice(1).map((m) => m.bytes));
+      expect([...later]).toHaveLength(1);
+      f.shows(`${formatInteger(polls[1]?.bytes)} bytes a poll`);
+    },
+    1: (f) => {
+      const http1 = variantOf('http2-narrows-the-gap', 'http1', overHttp1);
+      const bytesOf = (t: MechanismTotals | null) => (t ? t.bytes.up + t.bytes.down : 0);
+      f.shows(`from ${formatBytes(bytesOf(totalsAt(http1, 'polling', f.beat.atMs)))} over HTTP/1.1 to ${formatBytes(bytesOf(f.now('polling')))}`);
+      const perEvent = (id: MechanismId) => bytesOf(f.now(id)) / f.now(id).events.delivered;
+      f.shows(`${formatInteger(perEvent('polling'))} bytes per delivered event`);
+      f.shows(`WebSocket’s ${formatInteger(perEvent('websocket'))}`);
+      expect(perEvent('polling')).toBeLessThan(1.25 * perEvent('websocket'));
+    },
+    2: (f) => {
+      const polling = f.now('polling');
+      const http1 = totalsAt(variantOf('http2-narrows-the-gap', 'http1', overHttp1), 'polling', f.beat.atMs);
+      expect(http1).toMatchObject({ requests: polling.requests, emptyResponses: polling.emptyResponses, latencyMs: polling.latencyMs });
+      f.shows(`sends ${formatInteger(polling.requests)} requests, ${formatInteger(polling.emptyResponses)} of them answered empty`);
+      f.shows(formatMs(polling.latencyMs.mean));
+    },
+    3: (f) => {
+      const http1 = variantOf('http2-narrows-the-gap', 'http1', overHttp1);
+      for (const id of f.scenario.mechanisms) {
+        const over1 = totalsAt(http1, id, f.beat.atMs);
+        expect(over1?.latencyMs).toEqual(f.now(id).latencyMs);
+        expect(over1?.serverUtilization).toBe(f.now(id).serverUtilization);
+        expect(over1?.requests).toBe(f.now(id).requests);
+      }
+    },
+  },
   'payment-webhook-outage': {
     0: (f) => {
       expect(f.scenario.clients).toBe(20);
@@ -258,8 +380,16 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
   },
   'chat-room': {
     2: (f) => {
-      f.shows(formatMs(Math.round(f.now('websocket').latencyMs.mean ?? 0)));
-      expect(Math.round(f.now('sse').latencyMs.mean ?? 0)).toBe(Math.round(f.now('websocket').latencyMs.mean ?? 0));
+      for (const id of ['websocket', 'sse'] as const) {
+        const { p95, mean } = f.now(id).latencyMs;
+        f.shows(`${formatMs(Math.round(p95 ?? 0))} at p95`);
+        f.shows(`${formatMs(Math.round(mean ?? 0))} on average`);
+      }
+      // The mean lies above the p95 because of the lines written before a reader connected: with
+      // every reader there from the start, the mean is one network delay too.
+      expect(f.scenario.clientStartSpreadSec).toBeGreaterThan(0);
+      const together = recordRun({ ...f.scenario, clientStartSpreadSec: 0 }, TRACE_CLIENTS).mechanisms.websocket?.final;
+      expect(Math.round(together?.latencyMs.mean ?? 0)).toBe(Math.round(f.now('websocket').latencyMs.p95 ?? 0));
       f.shows(formatMs(f.now('polling').latencyMs.mean));
       expect(f.scenario.polling.intervalMs).toBe(2000);
       f.shows(`${String(f.scenario.polling.intervalMs / 1000)} s interval`);
@@ -286,7 +416,7 @@ const FACT_CHECKS: Record<string, Record<number, (f: BeatFacts) => void>> = {
     },
     3: (f) => {
       f.shows(formatMs(f.now('polling').latencyMs.mean));
-      for (const id of ['sse', 'websocket'] as const) f.shows(formatMs(Math.round(f.now(id).latencyMs.mean ?? 0)));
+      for (const id of ['sse', 'websocket'] as const) f.shows(`95 % of prices within ${formatMs(Math.round(f.now(id).latencyMs.p95 ?? 0))}`);
     },
   },
   'webhook-timeout-duplicates': {

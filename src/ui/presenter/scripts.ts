@@ -37,6 +37,44 @@ const lane = (id: MechanismId): Highlight => ({ kind: 'lane', id });
 const chart = (id: ChartId): Highlight => ({ kind: 'chart', id });
 
 export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
+  'first-look': [
+    {
+      atMs: 10_000,
+      highlight: lane('polling'),
+      caption:
+        'Ten clients, each getting an event about every 10 s, delivered five ways at once. The pollers ask ' +
+        'every 2 s anyway: after 10 s, 35 of their 45 answers were empty.',
+    },
+    {
+      atMs: 30_000,
+      highlight: lane('sse'),
+      caption:
+        'SSE and WebSockets asked once per client at the start, 10 requests in all, and have been ' +
+        'listening since: the server writes each event down the open connection as it happens.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('requests'),
+      caption:
+        'A long poll waits at the server until there is news, so it asks about once per event: by 60 s, ' +
+        '62 requests for 49 events, against 273 for polling.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'After two minutes polling has sent 546 requests, and 436 of them came back empty. Webhooks sent ' +
+        'one request per event, 122 for 122.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('latency'),
+      caption:
+        'Polling is also late: an event waits 1,098 ms on average, about half the 2 s interval. SSE and ' +
+        'WebSockets deliver 95 % of events within one network delay, 100 ms.',
+    },
+  ],
+
   'payment-webhook-outage': [
     {
       atMs: 30_000,
@@ -179,6 +217,75 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
     },
   ],
 
+  'restart-behind-load-balancer': [
+    {
+      atMs: 30_000,
+      highlight: region('lanes'),
+      caption:
+        'Fifty clients reach the server through a load balancer, on long polling, SSE and WebSockets. ' +
+        'So far nobody has lost an event.',
+    },
+    {
+      atMs: 44_000,
+      highlight: lane('sse'),
+      caption:
+        'At 40 s the server restarts for 10 s and the load balancer answers 502 for it. The SSE streams end, ' +
+        'each EventSource retries after 3 s, gets the 502 and closes for good.',
+    },
+    {
+      atMs: 60_000,
+      highlight: chart('requests'),
+      caption:
+        'Long polling gets 502s too, 400 of them, but simply asks again after 1 s: it is back at 50 s ' +
+        'and loses nothing. WebSockets back off and reconnect.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'In all SSE lost 1,958 events, every one after the restart, because its clients are gone. The ' +
+        'WebSockets lost 342 while they were away, long polling none.',
+    },
+    {
+      atMs: 120_000,
+      highlight: lane('sse'),
+      caption:
+        'The HTML standard says an EventSource that gets anything but 200 gives up. Code that re-creates ' +
+        'it on error (sse.reconnectOnError) brings SSE back: then it loses nothing.',
+    },
+  ],
+
+  'http2-narrows-the-gap': [
+    {
+      atMs: 10_000,
+      highlight: lane('polling'),
+      caption:
+        'The default workload over HTTP/2. A client’s first poll carries its whole head, 709 bytes; HPACK ' +
+        'then sends the repeated headers as table indexes, 30 bytes a poll.',
+    },
+    {
+      atMs: 120_000,
+      highlight: region('scoreboard'),
+      caption:
+        'Polling’s bytes fall from 700 kB over HTTP/1.1 to 199 kB: 341 bytes per delivered event, close to ' +
+        'the WebSocket’s 291.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('requests'),
+      caption:
+        'What HTTP/2 does not change: polling still sends 571 requests, 206 of them answered empty, and an ' +
+        'event still waits 1,088 ms on average.',
+    },
+    {
+      atMs: 120_000,
+      highlight: chart('latency'),
+      caption:
+        'HTTP/2 saves bytes, not round trips: every mechanism’s latency and the server’s work per request ' +
+        'are what they were over HTTP/1.1.',
+    },
+  ],
+
   'proxy-blocks-websocket': [
     {
       atMs: 275,
@@ -268,14 +375,14 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 120_000,
       highlight: chart('latency'),
       caption:
-        'Lines reach WebSocket and SSE clients in about one network delay, 51 ms on average. Pollers wait ' +
-        '1,100 ms, about half of their 2 s interval.',
+        'Lines reach WebSocket and SSE clients in one network delay, 51 ms at p95 (67 ms on average, as lines ' +
+        'written before a reader connected wait for it). Pollers wait 1,101 ms, half their 2 s interval.',
     },
     {
       atMs: 120_000,
       highlight: region('scoreboard'),
       caption:
-        'Upstream after 120 s: 121 kB for the WebSocket, 2.31 MB for polling and 4.27 MB for long ' +
+        'Upstream after 120 s: 120 kB for the WebSocket, 2.31 MB for polling and 4.24 MB for long ' +
         'polling, mostly request headers.',
     },
   ],
@@ -292,22 +399,22 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 30_000,
       highlight: chart('requests'),
       caption:
-        'Long polling turns into back-to-back requests, about 350 a second, each answer carrying the few ' +
+        'Long polling turns into back-to-back requests, about 340 a second, each answer carrying the few ' +
         'updates that piled up while it travelled.',
     },
     {
       atMs: 60_000,
       highlight: chart('bytes'),
       caption:
-        'Every answer pays its headers: long polling spends 697 bytes of overhead per delivered update, ' +
-        'polling 54, SSE 25 and the WebSocket 11.',
+        'Every answer pays its headers: long polling spends 684 bytes of overhead per delivered update, ' +
+        'polling 54, SSE 32 and the WebSocket 11.',
     },
     {
       atMs: 60_000,
       highlight: region('scoreboard'),
       caption:
         'Polling pays in delay instead: a price waits 1,096 ms on average for the next poll. SSE and ' +
-        'WebSockets deliver it in 51 ms.',
+        'WebSockets deliver 95 % of prices within 51 ms.',
     },
   ],
 
@@ -324,18 +431,18 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       highlight: region('scoreboard'),
       caption:
         'A late answer counts as a failure, so the sender tries again although the event was handled: ' +
-        'by 30 s, 36 duplicates for 105 events.',
+        'by 30 s, 38 duplicates for 105 events.',
     },
     {
       atMs: 60_000,
       highlight: chart('requests'),
-      caption: 'Each duplicate is a whole extra request: 364 requests for 230 events by 60 s.',
+      caption: 'Each duplicate is a whole extra request: 359 requests for 230 events by 60 s.',
     },
     {
       atMs: 120_000,
       highlight: region('scoreboard'),
       caption:
-        'In all, 378 duplicates for 478 events, and none lost. The receiver must be idempotent: it ' +
+        'In all, 376 duplicates for 478 events, and none lost. The receiver must be idempotent: it ' +
         'remembers the event ids it has handled.',
     },
   ],
@@ -366,18 +473,18 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 180_000,
       highlight: chart('latency'),
       caption:
-        'Its price is delay: a polled event waits 4,984 ms on average, half the interval. Webhooks give ' +
+        'Its price is delay: a polled event waits 4,985 ms on average, half the interval. Webhooks give ' +
         'speed, the slow poll gives completeness.',
     },
   ],
 
   'ten-thousand-idle-connections': [
     {
-      atMs: 10_000,
+      atMs: 30_000,
       highlight: chart('connections'),
       caption:
-        'Ten thousand clients and almost no events. SSE, WebSockets and long polling each hold 10,000 ' +
-        'connections open the whole time.',
+        'Ten thousand clients arrive over the first 30 s, and almost no events happen. From then on SSE, ' +
+        'WebSockets and long polling each hold 10,000 connections open.',
     },
     {
       atMs: 30_000,
@@ -412,21 +519,21 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       atMs: 30_000,
       highlight: chart('requests'),
       caption:
-        '185 requests a second from 20 clients: each asks about 9 times a second, close to once per ' +
+        '179 requests a second from 20 clients: each asks about 9 times a second, close to once per ' +
         '100 ms round trip.',
     },
     {
       atMs: 30_000,
       highlight: region('scoreboard'),
       caption:
-        'Each answer carries the 2 or so events that piled up meanwhile: 11,932 events in 5,538 answers. ' +
+        'Each answer carries the 2 or so events that piled up meanwhile: 11,932 events in 5,369 answers. ' +
         'Long polling has become polling at the round-trip rate.',
     },
     {
       atMs: 60_000,
       highlight: chart('bytes'),
       caption:
-        'With headers on every answer, long polling’s overhead reaches 10.6 MB, against 512 kB for SSE ' +
+        'With headers on every answer, long polling’s overhead reaches 10.5 MB, against 657 kB for SSE ' +
         'and 198 kB for WebSockets.',
     },
   ],
@@ -444,19 +551,19 @@ export const PRESENTER_SCRIPTS: Readonly<Record<string, readonly Beat[]>> = {
       highlight: chart('latency'),
       caption:
         'A lost packet waits for a retransmission timeout, so latency grows a long tail: SSE’s mean is ' +
-        '548 ms, its p99 2,754 ms.',
+        '680 ms, its p99 4,249 ms.',
     },
     {
       atMs: 120_000,
       highlight: region('scoreboard'),
       caption:
-        'Reconnecting means paying the setup again: polling averages 1,945 ms, long polling 693 ms, ' +
-        'SSE 481 ms.',
+        'Reconnecting means paying the setup again: polling averages 1,947 ms, long polling 754 ms, ' +
+        'SSE 523 ms.',
     },
     {
       atMs: 120_000,
       highlight: chart('requests'),
-      caption: 'A stream pays the setup once: 30 requests each for SSE and WebSockets in the whole run, against 1,227 for polling.',
+      caption: 'A stream pays the setup once: 30 requests each for SSE and WebSockets in the whole run, against 1,216 for polling.',
     },
   ],
 };

@@ -7,7 +7,7 @@ import { compositeFrames, readGif } from '../src/ui/export/gif/gifRead.ts';
 // make the GIF, and check the downloaded file is a real, looping, deterministic GIF of the page.
 
 async function openLab(page: Page): Promise<Locator> {
-  await page.goto('./');
+  await page.goto('./?preset=first-look');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
   const form = page.getByRole('region', { name: 'Export and import' }).getByRole('region', { name: 'Animated GIF' });
   await expect(form.getByRole('button', { name: 'Make GIF' })).toBeEnabled();
@@ -44,7 +44,7 @@ test.describe('the animated GIF export', () => {
     const playheadBefore = await timelineValue(page);
 
     const first = await makeGif(page, form);
-    expect(first.download.suggestedFilename()).toBe('default-lanes-t2s-4s.gif');
+    expect(first.download.suggestedFilename()).toBe('first-look-lanes-t2s-4s.gif');
     const status = (await form.getByRole('status').textContent()) ?? '';
     const size = /11 frames, ([\d,]+) × ([\d,]+) px/.exec(status);
     expect(size, status).not.toBeNull();
@@ -68,7 +68,7 @@ test.describe('the animated GIF export', () => {
     expect(changedPixels(shown[0], shown[10], gif.width)).toBeGreaterThan(100);
 
     const second = await makeGif(page, form);
-    expect(second.download.suggestedFilename()).toBe('default-lanes-t2s-4s.gif');
+    expect(second.download.suggestedFilename()).toBe('first-look-lanes-t2s-4s.gif');
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
 
     // The browser's own decoder agrees on the frame count; its first frame is saved to look at.
@@ -97,7 +97,7 @@ test.describe('the animated GIF export', () => {
     await form.getByLabel(/^Speed/).selectOption('2');
     await form.getByLabel('Frames per second').selectOption('5');
     const { download, bytes } = await makeGif(page, form);
-    expect(download.suggestedFilename()).toBe('default-requests-t10s-12s.gif');
+    expect(download.suggestedFilename()).toBe('first-look-requests-t10s-12s.gif');
     const gif = readGif(bytes);
     expect(gif.frames).toHaveLength(6);
     const chartWidth = (await page.locator('[data-chart="requests"] svg[role="img"]').boundingBox())?.width ?? 0;

@@ -74,7 +74,9 @@ function Lab() {
         <ScenarioTitle />
         <PresetNotes />
       </div>
-      <TimeControls />
+      <div className="bench-time">
+        <TimeControls />
+      </div>
       <main className="bench">
         <section className="bench-lanes" aria-labelledby="lanes-heading" data-region="lanes">
           <h2 id="lanes-heading" className="visually-hidden">

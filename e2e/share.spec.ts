@@ -111,6 +111,9 @@ test('an iframe in a slide deck shows the same numbers and plays @embed', async 
   await page.goto('./?preset=idle-proxy-cuts');
   await seekTo(page, 20_000);
   await expect(scoreboard(page)).toContainText('after 20 s of');
+  // A phone shows the columns in groups; the 960 px frame shows them all.
+  const all = page.getByRole('radio', { name: 'All' });
+  if (await all.isVisible()) await all.check();
   const numbers = await scoreboard(page).innerText();
 
   await page.getByRole('button', { name: 'Embed…' }).click();

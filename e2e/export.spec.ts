@@ -158,6 +158,7 @@ test.describe('exporting data', () => {
     const { data } = await openLab(page);
     await openSettings(page);
     await page.getByRole('checkbox', { name: 'Webhooks' }).uncheck();
+    await page.getByRole('button', { name: 'Close scenario settings' }).click();
     await expect(page.getByRole('table', { name: 'Scoreboard' }).getByRole('rowheader')).toHaveCount(4, { timeout: 30_000 });
     const { file, bytes } = await download(page, data.getByRole('button', { name: 'Scoreboard CSV' }));
     expect(file.suggestedFilename()).toBe('first-look-scoreboard-t042s.csv');

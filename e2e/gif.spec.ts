@@ -6,6 +6,12 @@ import { compositeFrames, readGif } from '../src/ui/export/gif/gifRead.ts';
 // The animated GIF export, driven like a teacher preparing slides: pick the lanes and a window,
 // make the GIF, and check the downloaded file is a real, looping, deterministic GIF of the page.
 
+/** Press a button from the keyboard (on a phone the fixed time bar may sit over it for a pointer). */
+async function press(button: Locator): Promise<void> {
+  await button.focus();
+  await button.press('Enter');
+}
+
 async function openLab(page: Page): Promise<Locator> {
   await page.goto('./?preset=first-look');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
@@ -16,7 +22,7 @@ async function openLab(page: Page): Promise<Locator> {
 
 async function makeGif(page: Page, form: Locator): Promise<{ download: Download; bytes: Uint8Array }> {
   const downloading = page.waitForEvent('download');
-  await form.getByRole('button', { name: 'Make GIF' }).click();
+  await press(form.getByRole('button', { name: 'Make GIF' }));
   const download = await downloading;
   const bytes = new Uint8Array(await readFile(await download.path()));
   await expect(form.getByRole('status')).toContainText(`Saved ${download.suggestedFilename()}`);
@@ -117,12 +123,12 @@ test.describe('the animated GIF export', () => {
   test('cancels mid-way: nothing is saved and the playhead goes back', async ({ page }) => {
     const form = await openLab(page);
     const playheadBefore = await timelineValue(page);
-    await form.getByRole('button', { name: 'Make GIF' }).click();
+    await press(form.getByRole('button', { name: 'Make GIF' }));
     const progress = form.getByRole('progressbar', { name: 'GIF frames recorded' });
     await expect(progress).toBeVisible();
     await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(2);
     await expect(form.getByRole('button', { name: 'Cancel' })).toBeFocused();
-    await form.getByRole('button', { name: 'Cancel' }).click();
+    await press(form.getByRole('button', { name: 'Cancel' }));
     await expect(form.getByRole('status')).toHaveText('Cancelled: no GIF was saved.');
     await expect(progress).toHaveCount(0);
     expect(await timelineValue(page)).toBe(playheadBefore);

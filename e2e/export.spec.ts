@@ -19,7 +19,7 @@ interface Lab {
 
 /** Opens the lab, waits for the scoreboard's numbers, and pauses the playhead at `atMs`. */
 async function openLab(page: Page, atMs = 42_000): Promise<Lab> {
-  await page.goto('./');
+  await page.goto('./?preset=first-look');
   const timeline = page.getByRole('slider', { name: 'Timeline' });
   await expect(timeline).toBeEnabled({ timeout: 30_000 });
   await timeline.fill(String(atMs));
@@ -44,14 +44,22 @@ function scenarioFile(name: string, content: string) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(content) };
 }
 
-const clientsSlider = (page: Page) => page.getByRole('slider', { name: 'Clients' });
+/** Read from the (closed) settings drawer: its state is the scenario's, open or not. */
+const clientsSlider = (page: Page) => page.getByRole('slider', { name: 'Clients', includeHidden: true });
+
+/** The scenario's sliders and switches live in the settings drawer: open it (once). */
+async function openSettings(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Scenario settings' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 
 test.describe('exporting pictures', () => {
   test('a chart as PNG is a real PNG at twice the chart’s size, named after the scenario and second', async ({ page }, testInfo) => {
     const { pictures } = await openLab(page);
     await pictures.getByLabel('Picture of').selectOption('latency');
     const { file, bytes } = await download(page, pictures.getByRole('button', { name: 'PNG' }));
-    expect(file.suggestedFilename()).toBe('default-latency-t042s.png');
+    expect(file.suggestedFilename()).toBe('first-look-latency-t042s.png');
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     // IHDR: width and height, big-endian, right after the signature and the chunk header.
     const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
@@ -62,14 +70,14 @@ test.describe('exporting pictures', () => {
     expect(bytes.length).toBeGreaterThan(10_000);
     expect(bytes.length).toBeLessThan(5_000_000);
     await writeFile(join(testInfo.project.outputDir, `export-latency-${testInfo.project.name}.png`), bytes);
-    await expect(page.getByRole('region', { name: 'Export and import' }).getByText('Saved default-latency-t042s.png.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Export and import' }).getByText('Saved first-look-latency-t042s.png.')).toBeVisible();
   });
 
   test('the lanes as SVG are one standalone XML document stacking every lane, the same bytes twice', async ({ page }, testInfo) => {
     const { pictures } = await openLab(page);
     await pictures.getByLabel('Picture of').selectOption('lanes');
     const first = await download(page, pictures.getByRole('button', { name: 'SVG' }));
-    expect(first.file.suggestedFilename()).toBe('default-lanes-t042s.svg');
+    expect(first.file.suggestedFilename()).toBe('first-look-lanes-t042s.svg');
     const text = first.bytes.toString('utf8');
     const parsed = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
@@ -85,7 +93,7 @@ test.describe('exporting pictures', () => {
     expect(parsed.root).toBe('svg');
     expect(parsed.namespace).toBe('http://www.w3.org/2000/svg');
     expect(parsed.lanes).toBe(5);
-    expect(parsed.texts[0]).toBe('On the wire — Default, at 42.0 s');
+    expect(parsed.texts[0]).toBe('On the wire — First look, at 42.0 s');
     expect(parsed.texts.slice(1).map((t) => t?.replace(/^\S+\s/, ''))).toEqual(['Polling', 'Long polling', 'SSE', 'WebSockets', 'Webhooks']);
     // Standalone: no page classes or CSS variables left to resolve.
     expect(text).not.toMatch(/\sclass="|var\(--|\sstyle="/);
@@ -99,14 +107,14 @@ test.describe('exporting pictures', () => {
     const { pictures } = await openLab(page);
     await pictures.getByLabel('Picture of').selectOption('requests');
     const { file, bytes } = await download(page, pictures.getByRole('button', { name: 'SVG' }));
-    expect(file.suggestedFilename()).toBe('default-requests-t042s.svg');
+    expect(file.suggestedFilename()).toBe('first-look-requests-t042s.svg');
     const heading = await page.locator('figure[data-chart="requests"] h3').textContent();
     const texts = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
       return [...doc.documentElement.querySelectorAll(':scope > text')].map((t) => t.textContent);
     }, bytes.toString('utf8'));
     // On a narrow screen the title wraps onto several lines (text elements) above the legend.
-    expect(texts.slice(0, -5).join(' ')).toBe(`${heading} — Default, 0–42 s`);
+    expect(texts.slice(0, -5).join(' ')).toBe(`${heading} — First look, 0–42 s`);
     expect(texts.slice(-5)).toEqual(['● Polling', '■ Long polling', '▲ SSE', '◆ WebSockets', '▼ Webhooks']);
   });
 
@@ -128,7 +136,7 @@ test.describe('exporting pictures', () => {
   test('the lanes as PNG draw on the light scheme’s background', async ({ page }, testInfo) => {
     const { pictures } = await openLab(page, 30_000);
     const { file, bytes } = await download(page, pictures.getByRole('button', { name: 'PNG' }));
-    expect(file.suggestedFilename()).toBe('default-lanes-t030s.png');
+    expect(file.suggestedFilename()).toBe('first-look-lanes-t030s.png');
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(await cornerPixel(page, bytes)).toEqual([255, 255, 255, 255]);
     await writeFile(join(testInfo.project.outputDir, `export-lanes-${testInfo.project.name}.png`), bytes);
@@ -148,10 +156,12 @@ test.describe('exporting pictures', () => {
 test.describe('exporting data', () => {
   test('the scoreboard CSV has a header and one row per enabled mechanism, matching the table', async ({ page }) => {
     const { data } = await openLab(page);
+    await openSettings(page);
     await page.getByRole('checkbox', { name: 'Webhooks' }).uncheck();
+    await page.getByRole('button', { name: 'Close scenario settings' }).click();
     await expect(page.getByRole('table', { name: 'Scoreboard' }).getByRole('rowheader')).toHaveCount(4, { timeout: 30_000 });
     const { file, bytes } = await download(page, data.getByRole('button', { name: 'Scoreboard CSV' }));
-    expect(file.suggestedFilename()).toBe('default-scoreboard-t042s.csv');
+    expect(file.suggestedFilename()).toBe('first-look-scoreboard-t042s.csv');
     const rows = parseCsv(bytes.toString('utf8'));
     expect(rows[0].slice(0, 4)).toEqual(['mechanism', 'label', 'atSec', 'requestsPerSec']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(MECHANISM_IDS.slice(0, 4));
@@ -168,13 +178,13 @@ test.describe('exporting data', () => {
   test('the scoreboard and series JSON parse, and the series CSV has a row per mechanism and second', async ({ page }) => {
     const { data } = await openLab(page, 10_000);
     const board = await download(page, data.getByRole('button', { name: 'Scoreboard JSON' }));
-    expect(board.file.suggestedFilename()).toBe('default-scoreboard-t010s.json');
+    expect(board.file.suggestedFilename()).toBe('first-look-scoreboard-t010s.json');
     const boardJson = JSON.parse(board.bytes.toString('utf8')) as { atSec: number; rows: { mechanism: string }[] };
     expect(boardJson.atSec).toBe(10);
     expect(boardJson.rows.map((r) => r.mechanism)).toEqual(MECHANISM_IDS);
 
     const series = await download(page, data.getByRole('button', { name: 'Per-second series CSV' }));
-    expect(series.file.suggestedFilename()).toBe('default-series-t010s.csv');
+    expect(series.file.suggestedFilename()).toBe('first-look-series-t010s.csv');
     const rows = parseCsv(series.bytes.toString('utf8'));
     expect(rows[0].slice(0, 4)).toEqual(['mechanism', 'secondStart', 'secondEnd', 'requests']);
     expect(rows).toHaveLength(1 + 5 * 10);
@@ -191,7 +201,7 @@ test.describe('scenario files', () => {
   test('export writes the scenario as JSON, and importing a changed copy changes the lab', async ({ page }) => {
     const { scenarioFile: group } = await openLab(page);
     const { file, bytes } = await download(page, group.getByRole('button', { name: 'Export JSON' }));
-    expect(file.suggestedFilename()).toBe('default.scenario.json');
+    expect(file.suggestedFilename()).toBe('first-look.scenario.json');
     const scenario = JSON.parse(bytes.toString('utf8')) as { clients: number; name: string };
     expect(scenario.clients).toBe(10);
     await expect(clientsSlider(page)).toHaveAttribute('aria-valuetext', '10');

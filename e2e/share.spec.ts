@@ -7,6 +7,12 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 
 const scoreboard = (scope: Page | FrameLocator) => scope.getByRole('table', { name: 'Scoreboard' });
 
+/** The scenario's sliders and switches live in the settings drawer: open it (once). */
+async function openSettings(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Scenario settings' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 async function seekTo(page: Page | FrameLocator, ms: number) {
   const timeline = page.getByRole('slider', { name: 'Timeline' });
   await expect(timeline).toBeEnabled({ timeout: 30_000 });
@@ -17,6 +23,7 @@ test('a preset loads by name and says what to notice', async ({ page }) => {
   await page.goto('./?preset=payment-webhook-outage');
   await expect(page.getByLabel('Preset')).toHaveValue('payment-webhook-outage');
   await expect(page.getByText('What to notice')).toBeVisible();
+  await openSettings(page);
   await expect(page.getByRole('slider', { name: 'Clients' })).toBeVisible();
   // The address now carries the state itself; the one-shot ?preset= is gone.
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v2\./);
@@ -29,6 +36,7 @@ test('picking a preset in the list loads it and marks later edits', async ({ pag
   await seekTo(page, 60_000);
   await expect(scoreboard(page)).toContainText('after 60 s of 60 s, all 50 clients', { timeout: 30_000 });
   await expect(page.getByText('edited', { exact: true })).toHaveCount(0);
+  await openSettings(page);
   await page.getByRole('slider', { name: 'Clients' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('edited', { exact: true })).toBeVisible();
@@ -36,6 +44,7 @@ test('picking a preset in the list loads it and marks later edits', async ({ pag
 
 test('a copied link reproduces the same run and numbers in a new tab', async ({ page, context }) => {
   await page.goto('./?preset=chat-room');
+  await openSettings(page);
   await page.getByRole('slider', { name: 'Polling interval' }).focus();
   await page.keyboard.press('ArrowRight');
   await seekTo(page, 30_000);
@@ -52,15 +61,17 @@ test('a copied link reproduces the same run and numbers in a new tab', async ({ 
   await expect(scoreboard(copy)).toContainText('after 30 s of 120 s', { timeout: 30_000 });
   expect(await scoreboard(copy).innerText()).toBe(numbers);
   await expect(copy.getByLabel('Preset')).toHaveValue('chat-room');
+  await openSettings(copy);
   await expect(copy.getByRole('slider', { name: 'Polling interval' })).toHaveValue(
     await page.getByRole('slider', { name: 'Polling interval' }).inputValue(),
   );
 });
 
 test('Back and Forward walk through edits', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?preset=first-look');
   const clients = page.getByRole('slider', { name: 'Clients' });
   await expect(scoreboard(page)).toBeVisible({ timeout: 30_000 });
+  await openSettings(page);
   const first = await clients.inputValue();
   await clients.focus();
   await page.keyboard.press('ArrowRight');
@@ -100,6 +111,9 @@ test('an iframe in a slide deck shows the same numbers and plays @embed', async 
   await page.goto('./?preset=idle-proxy-cuts');
   await seekTo(page, 20_000);
   await expect(scoreboard(page)).toContainText('after 20 s of');
+  // A phone shows the columns in groups; the 960 px frame shows them all.
+  const all = page.getByRole('radio', { name: 'All' });
+  if (await all.isVisible()) await all.check();
   const numbers = await scoreboard(page).innerText();
 
   await page.getByRole('button', { name: 'Embed…' }).click();

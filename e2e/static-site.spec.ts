@@ -31,8 +31,15 @@ async function recordCspViolations(page: Page): Promise<string[]> {
 /** Open the lab and wait until the first run is back from the worker (Play needs its recording). */
 async function openLab(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toBeEnabled({ timeout: 30_000 });
 }
+
+/** The scenario's sliders and switches live in the settings drawer: open it (once). */
+async function openSettings(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Scenario settings' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 
 /** The scoreboard shows figures for `clients` clients: a number in polling's first column. */
 async function expectFigures(page: Page, clients: number): Promise<void> {
@@ -47,10 +54,14 @@ async function expectFigures(page: Page, clients: number): Promise<void> {
  * worker is replaced), and pause. Ends when the last position's numbers are on screen.
  */
 async function useTheLab(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Play' }).click();
+  // The opening plays by itself; anything else is started here.
+  const play = page.getByRole('button', { name: 'Play' });
+  if (await play.isVisible()) await play.click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   // Wall time is the point here: two seconds of playback (frames, URL updates, lane animations).
   await page.waitForTimeout(2000);
   await expectFigures(page, 10);
+  await openSettings(page);
   const interval = page.getByRole('slider', { name: 'Polling interval' });
   await interval.focus();
   await interval.press('ArrowRight');

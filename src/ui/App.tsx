@@ -87,9 +87,11 @@ function Lab() {
         <ScenarioTitle />
         <PresetNotes />
       </div>
-      <PanelBoundary name="The time controls">
-        <TimeControls />
-      </PanelBoundary>
+      <div className="bench-time">
+        <PanelBoundary name="The time controls">
+          <TimeControls />
+        </PanelBoundary>
+      </div>
       <main className="bench">
         <section className="bench-lanes" aria-labelledby="lanes-heading" data-region="lanes">
           <h2 id="lanes-heading" className="visually-hidden">

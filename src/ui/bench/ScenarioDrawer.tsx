@@ -1,9 +1,42 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { create } from 'zustand';
 
 // The scenario's settings live in a drawer beside the bench (a bottom sheet on a phone), so the
 // picture and the numbers keep the screen. It is not modal: the bench stays live while a slider
-// moves, and the figures change beside it. Esc or Close shuts it and hands focus back.
+// moves, and the figures change beside it. It never covers the time controls: it starts below
+// their bar (above it on a phone, where the bar is at the bottom). Esc or Close shuts it and
+// hands focus back.
+
+const PHONE = '(max-width: 40rem)';
+const DRAWER_ID = 'scenario-drawer';
+
+/** Keep the drawer clear of the time bar while it is open. */
+function useClearOfTimeBar(open: boolean): void {
+  useLayoutEffect(() => {
+    if (!open) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const element = document.getElementById(DRAWER_ID);
+      const bar = document.querySelector('.bench-time')?.getBoundingClientRect();
+      if (!element || !bar) return;
+      const phone = typeof window.matchMedia === 'function' && window.matchMedia(PHONE).matches;
+      element.style.top = phone ? '' : `${String(Math.max(0, Math.round(bar.bottom)))}px`;
+      element.style.bottom = phone ? `${String(Math.max(0, Math.round(window.innerHeight - bar.top)))}px` : '';
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(place);
+    };
+    place();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [open]);
+}
 
 interface DrawerState {
   open: boolean;
@@ -14,8 +47,6 @@ export const useDrawer = create<DrawerState>()((set) => ({
   open: false,
   setOpen: (open) => set({ open }),
 }));
-
-const DRAWER_ID = 'scenario-drawer';
 
 export function ScenarioDrawerButton() {
   const open = useDrawer((s) => s.open);
@@ -32,6 +63,7 @@ export function ScenarioDrawer({ children }: { children: ReactNode }) {
   const setOpen = useDrawer((s) => s.setOpen);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
+  useClearOfTimeBar(open);
   useEffect(() => {
     if (open) {
       opener.current = document.activeElement;

@@ -5,13 +5,15 @@ import { ChartCard } from './ChartCard.tsx';
 import { describedSec, type ChartProps } from './chartProps.ts';
 import { yAt } from './chartData.ts';
 import { describeAt } from './describe.ts';
-import { mechanismLine } from './lines.ts';
+import { mechanismLine, nestedWidth } from './lines.ts';
 import { decadeMax } from './scales.ts';
 import { TimeChart } from './TimeChart.tsx';
 
-// Bytes per second, overhead and payload as two lines per mechanism on a symmetric-log axis: the
-// mechanisms differ in overhead by orders of magnitude (a kilobyte of headers per poll against a
-// few bytes of framing per WebSocket frame) while the payload is the same stream of events for all.
+// Bytes sent so far, overhead and payload as two lines per mechanism on a symmetric-log axis. Running
+// totals rather than bytes per second: a quiet stream's per-second bytes jump between 0 and a spike
+// every few seconds (a barcode), while the totals climb smoothly and their slopes compare at a
+// glance. The mechanisms differ in overhead by orders of magnitude (a kilobyte of headers per poll
+// against a few bytes of framing per WebSocket frame); the payload is the same events for all.
 
 export function BytesChart(props: ChartProps) {
   const { run, playheadSec, index } = props;
@@ -19,11 +21,11 @@ export function BytesChart(props: ChartProps) {
     () =>
       run.mechanisms.flatMap((id) => [
         mechanismLine(id, run.points[id]?.bytesPayload, { key: `${id}-payload`, strokeWidth: 1.25, opacity: 0.5 }),
-        mechanismLine(id, run.points[id]?.bytesOverhead, { key: `${id}-overhead`, strokeWidth: 2.5 }),
+        mechanismLine(id, run.points[id]?.bytesOverhead, { key: `${id}-overhead`, strokeWidth: Math.max(2.5, nestedWidth(id)) }),
       ]),
     [run],
   );
-  const title = 'Bytes per second';
+  const title = 'Bytes sent so far';
   const values = run.mechanisms.map((id) => ({
     label: MECHANISM_LABELS[id],
     text: `overhead ${formatBytes(yAt(run.points[id]?.bytesOverhead, index))} and payload ${formatBytes(yAt(run.points[id]?.bytesPayload, index))}`,
@@ -31,20 +33,21 @@ export function BytesChart(props: ChartProps) {
   return (
     <ChartCard
       chartId="bytes"
-      title="Bytes per second: overhead and payload"
+      title="Bytes sent so far: overhead and payload"
       subtitle={
         <>
           <span className="chart-key chart-key-thick" aria-hidden="true" /> Thick: overhead (headers, handshakes,
           framing). <span className="chart-key chart-key-thin" aria-hidden="true" /> Thin, faint: payload (the
-          events themselves). Both directions; the axis is logarithmic.
+          events themselves). Both directions, added up from 0 s; the axis is logarithmic.
         </>
       }
     >
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
+        bands={props.faults}
         durationSec={run.durationSec}
         playheadSec={playheadSec}
-        y={{ kind: 'symlog', max: decadeMax(run.max.bytes), label: 'bytes/s', format: formatBytes }}
+        y={{ kind: 'symlog', max: decadeMax(run.max.bytes), label: 'bytes so far', format: formatBytes }}
         lines={lines}
       />
     </ChartCard>

@@ -123,7 +123,7 @@ describe('Charts', () => {
       'Requests per second',
       'Empty responses (% of answers)',
       'Latency distribution at 2 s',
-      'Bytes per second: overhead and payload',
+      'Bytes sent so far: overhead and payload',
       'Open connections and server memory',
       'Server load (% of worker time busy)',
     ]);
@@ -136,11 +136,21 @@ describe('Charts', () => {
     ]);
   });
 
+  it('draws a fault as a named band on every chart over time', () => {
+    const faulty = recording({ ...SCENARIO, faults: { serverRestarts: [{ atSec: 1, downSec: 1 }] } });
+    const { container } = render(<ChartsView recording={faulty} playheadSec={2} />);
+    const bands = [...container.querySelectorAll('rect.chart-fault')];
+    // Five charts run over time (the latency distribution does not).
+    expect(bands).toHaveLength(5);
+    expect(bands.map((band) => band.querySelector('title')?.textContent)).toEqual(Array(5).fill('Server down (restart) 1–2 s'));
+  });
+
   it('states the values at the playhead in each chart’s text alternative', () => {
     render(<ChartsView recording={recording()} playheadSec={2} />);
     expect(label(/^Requests per second/)).toBe('Requests per second at 2 s: Polling 4, SSE 0.');
-    expect(label(/^Bytes per second/)).toBe(
-      'Bytes per second at 2 s: Polling overhead 5 kB and payload 400 B, SSE overhead 30 B and payload 400 B.',
+    // Running totals: polling's overhead 30 kB + 5 kB after two seconds, payload 0 + 400 B.
+    expect(label(/^Bytes sent so far/)).toBe(
+      'Bytes sent so far at 2 s: Polling overhead 35 kB and payload 400 B, SSE overhead 50 kB and payload 400 B.',
     );
     expect(label(/^Open connections/)).toBe('Open connections at 2 s: Polling 10 (640 kB of memory), SSE 10 (640 kB of memory).');
     expect(label(/^Server load/)).toBe('Server load at 2 s: Polling 0.2 %, SSE 0.2 %.');

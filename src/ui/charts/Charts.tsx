@@ -9,6 +9,7 @@ import { EmptyChart } from './EmptyChart.tsx';
 import { LatencyChart } from './LatencyChart.tsx';
 import { ChartLegend } from './Legend.tsx';
 import { ConnectionsChart, LoadChart, RequestsChart } from './SimpleCharts.tsx';
+import { faultWindows } from '../comparison/figures.ts';
 import './charts.css';
 
 // The six live charts. They read the playhead once per simulated second (not every frame) and show
@@ -22,11 +23,13 @@ interface ChartsViewProps {
 
 export function ChartsView({ recording, playheadSec }: ChartsViewProps) {
   const run = useMemo(() => shapeRun(recording), [recording]);
+  const faults = useMemo(() => faultWindows(recording), [recording]);
   const props: ChartProps = {
     recording,
     run,
     playheadSec,
     index: secondIndex(recording, playheadSec * 1000),
+    faults,
   };
   return (
     <div className="charts">

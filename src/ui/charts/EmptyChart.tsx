@@ -29,7 +29,7 @@ export function EmptyChart(props: ChartProps) {
     () =>
       ids.flatMap((id) => [
         mechanismLine(id, run.points[id]?.emptyPerSecond, { key: `${id}-second`, strokeWidth: 1, opacity: 0.45 }),
-        mechanismLine(id, run.points[id]?.emptySoFar, { key: `${id}-so-far`, strokeWidth: 2.5 }),
+        mechanismLine(id, run.points[id]?.emptySoFar, { key: `${id}-so-far` }),
       ]),
     [ids, run],
   );
@@ -64,6 +64,7 @@ export function EmptyChart(props: ChartProps) {
     >
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values, othersNote)}
+        bands={props.faults}
         durationSec={run.durationSec}
         playheadSec={playheadSec}
         y={{ kind: 'linear', max: 100, label: '% of answers empty', format: formatPercentTick }}

@@ -26,6 +26,7 @@ export function RequestsChart(props: ChartProps) {
     <ChartCard chartId="requests" title={title} subtitle="HTTP requests sent each second, handshakes and webhook attempts included.">
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
+        bands={props.faults}
         durationSec={run.durationSec}
         playheadSec={playheadSec}
         y={{ kind: 'linear', max: niceMax(run.max.requests), label: 'requests/s', format: formatRate }}
@@ -57,6 +58,7 @@ export function ConnectionsChart(props: ChartProps) {
     >
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
+        bands={props.faults}
         durationSec={run.durationSec}
         playheadSec={playheadSec}
         y={{ kind: 'linear', max: niceMax(run.max.openConnections, 5), label: 'open connections', format: formatInteger }}
@@ -79,6 +81,7 @@ export function LoadChart(props: ChartProps) {
     <ChartCard chartId="load" title={`${title} (% of worker time busy)`} subtitle="Time the server's workers spent handling this mechanism's work, each second.">
       <TimeChart
         ariaLabel={describeAt(title, describedSec(props), values)}
+        bands={props.faults}
         durationSec={run.durationSec}
         playheadSec={playheadSec}
         y={{ kind: 'linear', max: niceMax(run.max.loadPercent), label: '% busy', format: formatPercentTick }}

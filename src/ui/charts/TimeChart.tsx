@@ -41,8 +41,16 @@ export interface SecondaryAxisSpec {
   format: (value: number) => string;
 }
 
+/** A span of simulated time when a fault holds, drawn as a band behind the lines. */
+export interface BandSpec {
+  startMs: number;
+  endMs: number;
+  label: string;
+}
+
 interface TimeChartProps {
   ariaLabel: string;
+  bands?: readonly BandSpec[];
   durationSec: number;
   /** Where the lines end and the playhead line stands, in simulated seconds. */
   playheadSec: number;
@@ -59,7 +67,9 @@ const FALLBACK_WIDTH = 480;
 const xOf = (p: Point) => p.x;
 const isDefined = (p: Point) => p.y !== null;
 
-export function TimeChart({ ariaLabel, durationSec, playheadSec, y, secondary, lines, references = [] }: TimeChartProps) {
+const NO_BANDS: readonly BandSpec[] = [];
+
+export function TimeChart({ ariaLabel, bands = NO_BANDS, durationSec, playheadSec, y, secondary, lines, references = [] }: TimeChartProps) {
   const [measure, width] = useElementWidth(FALLBACK_WIDTH);
   const clipId = `chart-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const margin = secondary ? { ...MARGIN, right: 66 } : MARGIN;
@@ -98,6 +108,18 @@ export function TimeChart({ ariaLabel, durationSec, playheadSec, y, secondary, l
           </clipPath>
         </defs>
         <g transform={`translate(${margin.left},${margin.top})`}>
+          {bands.map((band) => (
+            <rect
+              key={band.label}
+              className="chart-fault"
+              x={x(band.startMs / 1000)}
+              width={Math.max(2, x(band.endMs / 1000) - x(band.startMs / 1000))}
+              y={0}
+              height={innerHeight}
+            >
+              <title>{band.label}</title>
+            </rect>
+          ))}
           <AxisLeft
             position={yScale}
             ticks={yTicks}

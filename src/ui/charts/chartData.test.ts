@@ -5,6 +5,7 @@ import {
   bucketPoints,
   bucketSeconds,
   cdfStaircase,
+  cumulative,
   emptySharePerSecond,
   mechanismsWithEmpties,
   medianOf,
@@ -122,5 +123,12 @@ describe('shapeRun on real engine output', () => {
 
   it('draws empty responses for polling and long polling only when push mechanisms have none', () => {
     expect(mechanismsWithEmpties(recording)).toEqual(['polling', 'longPolling']);
+  });
+});
+
+describe('cumulative', () => {
+  it('adds up per-second values into running totals', () => {
+    expect(cumulative([3, 0, 0, 5, 0])).toEqual([3, 3, 3, 8, 8]);
+    expect(cumulative([])).toEqual([]);
   });
 });

@@ -98,6 +98,12 @@ export interface ShapedRun {
   max: { requests: number; bytes: number; openConnections: number; loadPercent: number };
 }
 
+/** Running totals of per-second values: the curve of "so far", which never flickers between 0 and a spike. */
+export function cumulative(values: readonly number[]): number[] {
+  let sum = 0;
+  return values.map((v) => (sum += v));
+}
+
 export function shapeRun(recording: RunRecording): ShapedRun {
   const durationSec = recording.endMs / 1000;
   const mechanisms = mechanismsOf(recording);
@@ -116,13 +122,13 @@ export function shapeRun(recording: RunRecording): ShapedRun {
       requests: secondPoints(s.requests, durationSec),
       emptyPerSecond: secondPoints(emptySharePerSecond(s.emptyResponses, s.responses), durationSec, 100),
       emptySoFar: soFar,
-      bytesOverhead: secondPoints(s.bytesOverhead, durationSec),
-      bytesPayload: secondPoints(s.bytesPayload, durationSec),
+      bytesOverhead: secondPoints(cumulative(s.bytesOverhead), durationSec),
+      bytesPayload: secondPoints(cumulative(s.bytesPayload), durationSec),
       openConnections: secondPoints(s.openConnections, durationSec),
       loadPercent: secondPoints(s.serverUtilization, durationSec, 100),
     };
     max.requests = Math.max(max.requests, seriesMax([s.requests]));
-    max.bytes = Math.max(max.bytes, seriesMax([s.bytesOverhead, s.bytesPayload]));
+    max.bytes = Math.max(max.bytes, seriesMax([cumulative(s.bytesOverhead), cumulative(s.bytesPayload)]));
     max.openConnections = Math.max(max.openConnections, seriesMax([s.openConnections]));
     max.loadPercent = Math.max(max.loadPercent, seriesMax([s.serverUtilization]) * 100);
   }

@@ -20,6 +20,11 @@ describe('time axis', () => {
     expect(x(120)).toBe(600);
   });
 
+  it('gives every chart of a run the same time ticks, whatever its width', () => {
+    expect(timeTicks(120, 380)).toEqual(timeTicks(120, 520));
+    expect(timeTicks(180, 330)).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160, 180]);
+  });
+
   it('spaces round-numbered ticks far enough apart for their labels, with at least two', () => {
     const ticks = timeTicks(120, 700);
     expect(ticks).toEqual([0, 20, 40, 60, 80, 100, 120]);

@@ -18,9 +18,12 @@ export function timeScale(durationSec: number, innerWidth: number) {
   return scaleLinear().domain([0, durationSec]).range([0, innerWidth]);
 }
 
-/** Round-numbered time ticks, about one per 80 px (d3 may give a few more), never fewer than two. */
+/**
+ * Round-numbered time ticks, the same on every chart of a run whatever its width (about six; fewer
+ * on a chart narrower than 300 px), so the charts read against one time axis.
+ */
 export function timeTicks(durationSec: number, innerWidth: number): number[] {
-  return timeScale(durationSec, innerWidth).ticks(Math.max(2, Math.floor(innerWidth / 80)));
+  return timeScale(durationSec, innerWidth).ticks(innerWidth < 300 ? 3 : 6);
 }
 
 /**

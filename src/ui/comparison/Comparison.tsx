@@ -164,7 +164,8 @@ export function Comparison() {
     <div className="comparison" data-group={group}>
       <div className="comparison-head">
         <p className="verdict">
-          <strong>Verdict:</strong> {verdict ?? 'the verdict appears when two mechanisms have figures.'}
+          <strong>Verdict:</strong>{' '}
+          {verdict ?? (ids.length < 2 ? 'one mechanism in this run, so nothing to compare it with.' : 'the verdict appears when two mechanisms have figures.')}
         </p>
         {hasSteady(recording) && <ModeSwitch mode={mode} setMode={setMode} />}
         <GroupSwitch group={group} setGroup={setGroup} />

@@ -27,8 +27,8 @@ export function LaneStep({ id, recording, playheadMs }: { id: MechanismId; recor
       <p className="lane-step-text" title={text}>
         <span className="lane-step-who">{who} now:</span> {text}
       </p>
-      <button type="button" className="link-button" onClick={() => showExplanation(id)} aria-label={`How ${MECHANISM_VIEWS[id].label} works`}>
-        How it works
+      <button type="button" className="link-button" onClick={() => showExplanation(id)}>
+        How it works<span className="visually-hidden"> ({MECHANISM_VIEWS[id].label})</span>
       </button>
     </div>
   );

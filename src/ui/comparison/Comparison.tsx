@@ -21,7 +21,7 @@ const round = (sec: number) => String(Math.round(sec));
 function windowText(shown: ShownTotals | undefined, recording: RunRecording): string {
   if (!shown) return 'whole run';
   if (shown.shown === 'steady') return `steady state ${round(shown.fromSec)}–${round(shown.toSec)} s`;
-  if (shown.shown === 'warmup') return `whole run (steady state starts after the ${round(warmupSec(recording) ?? 0)} s warm-up)`;
+  if (shown.shown === 'warmup') return `whole run (steady state starts after the ${round(warmupSec(recording))} s warm-up)`;
   return 'whole run';
 }
 
@@ -225,9 +225,7 @@ export function Comparison() {
           .map((c) => `${c.header}: ${c.means ?? ''}`)
           .join('; ')}
         . ★ marks the single lowest figure of a column (nothing is marked on a tie); bars compare each figure with the
-        largest in its column. “{MISSING}” marks a figure that does not exist, such as a latency when nothing was delivered
-        {values[COMPARISON_COLUMNS.findIndex((c) => c.key === 'outOfOrder')].every((x) => x === null) ? ', or the out-of-order count, which this engine does not record' : ''}
-        .
+        largest in its column. “{MISSING}” marks a figure that does not exist, such as a latency when nothing was delivered.
       </p>
       <ClaimNotes ids={ids} />
     </div>

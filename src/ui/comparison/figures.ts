@@ -1,13 +1,14 @@
-import type { MechanismId } from '../../sim/scenario/types.ts';
+import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import type { MechanismTotals } from '../../sim/metrics/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
+import type { TraceSpan } from '../../sim/trace/types.ts';
+import { warmupSecOf } from '../../sim/scenario/warmup.ts';
 import { snapshotIndex } from '../../state/selectors.ts';
 
-// The one place the views read engine figures that newer engines add: the steady-state window
-// (`totals.steady`, after `warmupSec`), out-of-order deliveries (`events.outOfOrder`), the end of a
-// run including its drain (`recording.endMs`) and fault windows. Each accessor uses the engine's
-// field when the recording has it and otherwise falls back honestly (whole run, "not counted",
-// duration, the scenario's own fault inputs), saying which one it used.
+// The one place the views read the engine's window figures: the steady-state window
+// (`totals.steady`, after the warm-up), out-of-order deliveries (`events.outOfOrder`), the end of
+// a run including its drain (`recording.endMs`) and the faults the engine recorded as spans
+// (server down, receivers answering 503, proxy cuts). Nothing here decides a protocol rule.
 
 /** What the comparison was asked to show. */
 export type FigureMode = 'steady' | 'whole';
@@ -20,45 +21,24 @@ export interface ShownTotals {
   /**
    * What `totals` covers: 'steady' (the engine's steady-state window), 'warmup' (steady state was
    * asked for but the playhead is still in the warm-up, so these are the whole run so far) or
-   * 'whole' (whole run, asked for or the only thing this recording has).
+   * 'whole' (the whole run, as asked).
    */
   shown: 'steady' | 'warmup' | 'whole';
   fromSec: number;
   toSec: number;
 }
 
-interface SteadyFields {
-  fromSec: number;
-  toSec: number;
-}
-
-function isSteady(value: unknown): value is WindowTotals & SteadyFields {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.fromSec === 'number' && typeof v.toSec === 'number' && typeof v.requestsPerSec === 'number' && typeof v.events === 'object';
-}
-
-/** The recording's steady-state window of `totals`: the window, null while warming up, undefined when not recorded. */
-function steadyOf(totals: MechanismTotals): (WindowTotals & SteadyFields) | null | undefined {
-  if (!('steady' in totals)) return undefined;
-  const steady = (totals as { steady: unknown }).steady;
-  if (steady === null) return null;
-  return isSteady(steady) ? steady : undefined;
-}
-
-/** Whether this recording carries steady-state figures at all. */
+/** Whether this recording has a steady-state window at all (a run shorter than its warm-up has none). */
 export function hasSteady(recording: RunRecording): boolean {
   for (const mechanism of Object.values(recording.mechanisms)) {
-    const last = mechanism.totalsAt.at(-1);
-    if (last !== undefined) return steadyOf(last) !== undefined;
+    if (mechanism.totalsAt.at(-1)?.steady) return true;
   }
   return false;
 }
 
-/** The scenario's warm-up, when the scenario has one. */
-export function warmupSec(recording: RunRecording): number | null {
-  const value = (recording.scenario as unknown as Record<string, unknown>).warmupSec;
-  return typeof value === 'number' ? value : null;
+/** Where the steady-state window starts: the engine's rule (warmupSec, or "auto"). */
+export function warmupSec(recording: RunRecording): number {
+  return warmupSecOf(recording.scenario);
 }
 
 /** The moment the snapshot at the playhead was taken, in ms (0 before the first). */
@@ -71,28 +51,27 @@ export function snapshotMs(recording: RunRecording, playheadMs: number): number 
 /** A mechanism's figures at the playhead in `mode`; null before the first snapshot. */
 export function steadyOrWhole(recording: RunRecording, id: MechanismId, mode: FigureMode, playheadMs: number): ShownTotals | null {
   const at = snapshotIndex(recording, playheadMs);
-  const totals = at >= 0 ? recording.mechanisms[id]?.totalsAt[at] : undefined;
+  const snapshots = recording.mechanisms[id]?.totalsAt;
+  // A mechanism whose drain ended early keeps its last snapshot.
+  const totals = at >= 0 && snapshots ? snapshots[Math.min(at, snapshots.length - 1)] : undefined;
   if (totals === undefined) return null;
   const toSec = snapshotMs(recording, playheadMs) / 1000;
-  const steady = steadyOf(totals);
+  const steady = totals.steady;
   if (mode === 'steady' && steady) return { totals: steady, shown: 'steady', fromSec: steady.fromSec, toSec: steady.toSec };
-  const shown = mode === 'steady' && steady === null ? 'warmup' : 'whole';
-  return { totals, shown, fromSec: 0, toSec };
+  return { totals, shown: mode === 'steady' ? 'warmup' : 'whole', fromSec: 0, toSec };
 }
 
-/** Events delivered out of creation order, or null when this engine does not count them. */
-export function outOfOrder(totals: WindowTotals): number | null {
-  const value = (totals.events as unknown as Record<string, unknown>).outOfOrder;
-  return typeof value === 'number' ? value : null;
+/** Events whose first delivery came after a later-created one for the same recipient. */
+export function outOfOrder(totals: WindowTotals): number {
+  return totals.events.outOfOrder;
 }
 
-/** The end of the run's timeline: the engine's end (drain included) when recorded, else its duration. */
+/** The end of the run's timeline: the engine's end, drain included. */
 export function runEndMs(recording: RunRecording): number {
-  const value = (recording as unknown as Record<string, unknown>).endMs;
-  return typeof value === 'number' && Number.isFinite(value) ? Math.max(value, recording.durationMs) : recording.durationMs;
+  return Math.max(recording.endMs, recording.durationMs);
 }
 
-export type FaultKind = 'receiverOutage' | 'serverDown';
+export type FaultKind = 'receiverOutage' | 'serverDown' | 'proxyCut';
 
 export interface FaultWindow {
   kind: FaultKind;
@@ -100,9 +79,15 @@ export interface FaultWindow {
   endMs: number;
   /** "Receiver outage 30–90 s": what a mark of it is called. */
   label: string;
+  /** The mechanisms whose runs the engine recorded it in. */
+  mechanisms: readonly MechanismId[];
 }
 
-const FAULT_NAMES: Record<FaultKind, string> = { receiverOutage: 'Receiver outage', serverDown: 'Server down (restart)' };
+const FAULT_NAMES: Record<FaultKind, string> = {
+  receiverOutage: 'Receiver outage',
+  serverDown: 'Server down (restart)',
+  proxyCut: 'Proxy cut idle connections',
+};
 
 const secondsText = (ms: number) => String(Math.round(ms / 100) / 10);
 
@@ -110,22 +95,58 @@ export function faultLabel(kind: FaultKind, startMs: number, endMs: number): str
   return `${FAULT_NAMES[kind]} ${secondsText(startMs)}–${secondsText(endMs)} s`;
 }
 
+/** Span kinds that are faults, and what the page calls them. */
+const FAULT_OF_SPAN: Partial<Record<TraceSpan['kind'], FaultKind>> = {
+  serverDown: 'serverDown',
+  receiverDown: 'receiverOutage',
+  proxyCut: 'proxyCut',
+};
+
 /**
- * The windows in which a fault holds: the scenario's receiver outages (webhooks only) and server
- * restarts, clipped to the run. These are inputs of the scenario, not protocol rules.
+ * The faults the engine recorded (its spans): server restarts, receiver outages and proxy cuts,
+ * clipped to the run. Proxy cuts are instants on single connections of the sampled clients; those
+ * in the same or the next second are one mark ("Proxy cut idle connections 30–31 s"), so the
+ * timeline stays readable.
  */
 export function faultWindows(recording: RunRecording): FaultWindow[] {
-  const { scenario } = recording;
   const endMs = runEndMs(recording);
-  const windows: FaultWindow[] = [];
-  const add = (kind: FaultKind, startMs: number, durationMs: number) => {
-    const end = Math.min(endMs, startMs + durationMs);
-    if (startMs < endMs && end > startMs) windows.push({ kind, startMs, endMs: end, label: faultLabel(kind, startMs, end) });
-  };
-  if (scenario.mechanisms.includes('webhook')) {
-    for (const outage of scenario.webhook.outages) add('receiverOutage', outage.startSec * 1000, outage.durationSec * 1000);
+  const found = new Map<string, { kind: FaultKind; startMs: number; endMs: number; mechanisms: Set<MechanismId> }>();
+  const cutSeconds = new Map<number, Set<MechanismId>>();
+  for (const id of MECHANISM_IDS) {
+    const spans = recording.mechanisms[id]?.spans ?? [];
+    for (const span of spans) {
+      const kind = FAULT_OF_SPAN[span.kind];
+      if (kind === undefined) continue;
+      if (kind === 'proxyCut') {
+        const second = Math.floor(span.startMs / 1000);
+        let ids = cutSeconds.get(second);
+        if (!ids) cutSeconds.set(second, (ids = new Set()));
+        ids.add(id);
+        continue;
+      }
+      const key = `${kind}:${String(span.startMs)}`;
+      const window = found.get(key) ?? { kind, startMs: span.startMs, endMs: Math.min(endMs, span.endMs), mechanisms: new Set<MechanismId>() };
+      window.mechanisms.add(id);
+      found.set(key, window);
+    }
   }
-  for (const restart of scenario.faults.serverRestarts) add('serverDown', restart.atSec * 1000, restart.downSec * 1000);
+  const windows: FaultWindow[] = [];
+  for (const w of found.values()) {
+    if (w.startMs < endMs && w.endMs > w.startMs) windows.push({ ...w, mechanisms: [...w.mechanisms], label: faultLabel(w.kind, w.startMs, w.endMs) });
+  }
+  const seconds = [...cutSeconds.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < seconds.length; ) {
+    let j = i;
+    const ids = new Set(cutSeconds.get(seconds[i]));
+    while (j + 1 < seconds.length && seconds[j + 1] - seconds[j] <= 1) {
+      j++;
+      for (const id of cutSeconds.get(seconds[j]) ?? []) ids.add(id);
+    }
+    const startMs = seconds[i] * 1000;
+    const stopMs = Math.min(endMs, (seconds[j] + 1) * 1000);
+    windows.push({ kind: 'proxyCut', startMs, endMs: stopMs, mechanisms: [...ids], label: faultLabel('proxyCut', startMs, stopMs) });
+    i = j + 1;
+  }
   return windows.sort((a, b) => a.startMs - b.startMs);
 }
 

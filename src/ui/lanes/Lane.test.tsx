@@ -67,7 +67,7 @@ describe('Lane', () => {
   });
 
   it('names a server restart in the lane while it lasts and does not show connections it dropped', () => {
-    const faults = [{ kind: 'serverDown' as const, startMs: 1000, endMs: 6000, label: 'Server down (restart) 1–6 s' }];
+    const faults = [{ kind: 'serverDown' as const, startMs: 1000, endMs: 6000, label: 'Server down (restart) 1–6 s', mechanisms: ['longPolling' as const] }];
     render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} faults={faults} />);
     expect(screen.getByRole('note').textContent).toBe('Server down: every connection dropped, new ones refused (1–6 s)');
     expect(readout('Connections')).toBe('0 (server down)');

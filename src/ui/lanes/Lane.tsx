@@ -66,6 +66,7 @@ function Readouts({ id, model, snapshot, rows, serverDown }: { id: MechanismId; 
 const FAULT_IN_LANE: Record<FaultWindow['kind'], string> = {
   serverDown: 'Server down: every connection dropped, new ones refused',
   receiverOutage: 'Receivers answering 503',
+  proxyCut: 'A proxy cut idle connections',
 };
 
 const NO_FAULTS: readonly FaultWindow[] = [];
@@ -79,7 +80,7 @@ export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = C
   const clients = recording.scenario.clients;
   const shownRows = Math.min(rows, model.rows);
   const headingId = `lane-${id}-heading`;
-  const now = faultsAt(faults, playheadMs).filter((f) => f.kind === 'serverDown' || id === 'webhook');
+  const now = faultsAt(faults, playheadMs).filter((f) => f.mechanisms.includes(id));
   const serverDown = now.some((f) => f.kind === 'serverDown');
   return (
     <section

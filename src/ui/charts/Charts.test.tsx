@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MechanismMetrics, MechanismTotals, MetricSeries } from '../../sim/metrics/types.ts';
 import type { LatencyCdfPoint, MechanismRecording, RunRecording } from '../../sim/recording.ts';
 import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
+import { NO_CONNECTION } from '../../sim/trace/types.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
 import { useLab } from '../../state/store.ts';
 import { Charts, ChartsView } from './Charts.tsx';
@@ -138,6 +139,9 @@ describe('Charts', () => {
 
   it('draws a fault as a named band on every chart over time', () => {
     const faulty = recording({ ...SCENARIO, faults: { serverRestarts: [{ atSec: 1, downSec: 1 }] } });
+    // The engine records the restart as a server-wide span in each mechanism's run.
+    const down = { kind: 'serverDown' as const, client: -1, connection: NO_CONNECTION, startMs: 1000, endMs: 2000, outcome: 'elapsed' as const, attempt: 0 };
+    for (const part of Object.values(faulty.mechanisms)) part.spans = [down];
     const { container } = render(<ChartsView recording={faulty} playheadSec={2} />);
     const bands = [...container.querySelectorAll('rect.chart-fault')];
     // Five charts run over time (the latency distribution does not).

@@ -6,6 +6,7 @@ import { Charts } from '../charts/LazyCharts.tsx';
 import { Comparison as Scoreboard } from '../comparison/Comparison.tsx';
 import { TimeControls } from '../time/TimeControls.tsx';
 import { Notice } from '../share/Notice.tsx';
+import { useFrameLayout } from './useFrameLayout.ts';
 import './embed.css';
 
 // The page inside an iframe (`?embed`, issue 4 item 3): one view, compact time controls and a way
@@ -60,13 +61,21 @@ function EmbedView() {
 export function EmbedApp() {
   const name = useLab((s) => s.scenario.name);
   const view = useLab((s) => s.view);
+  const { scale, designWidth, designHeight } = useFrameLayout();
   return (
-    <div className="embed" data-view={view}>
-      <header className="embed-bar">
-        <h1 className="embed-title">{name}</h1>
-        <OpenInLab />
-      </header>
-      <TimeControls compact />
+    <div
+      className="embed"
+      data-view={view}
+      data-size={designHeight < 360 ? 'small' : 'large'}
+      style={{ width: designWidth, height: designHeight, transform: scale === 1 ? undefined : `scale(${String(scale)})` }}
+    >
+      <div className="embed-top">
+        <header className="embed-bar">
+          <h1 className="embed-title">{name}</h1>
+          <OpenInLab />
+        </header>
+        <TimeControls compact />
+      </div>
       <Notice />
       <main className="embed-body">
         <EmbedView />

@@ -23,7 +23,8 @@ function OpenInLab() {
   );
 }
 
-function EmbedView() {
+/** `small`: a frame about 480×270, where lanes sharing it with the scoreboard draw one client each. */
+function EmbedView({ small }: { small: boolean }) {
   const view = useLab((s) => s.view);
   switch (view) {
     case 'lanes':
@@ -48,7 +49,7 @@ function EmbedView() {
       return (
         <>
           <section aria-label="On the wire" data-region="lanes">
-            <Lanes />
+            <Lanes maxRows={small ? 1 : undefined} />
           </section>
           <section aria-label="The numbers so far" data-region="scoreboard">
             <Scoreboard />
@@ -62,11 +63,12 @@ export function EmbedApp() {
   const name = useLab((s) => s.scenario.name);
   const view = useLab((s) => s.view);
   const { scale, designWidth, designHeight } = useFrameLayout();
+  const small = designHeight < 360;
   return (
     <div
       className="embed"
       data-view={view}
-      data-size={designHeight < 360 ? 'small' : 'large'}
+      data-size={small ? 'small' : 'large'}
       style={{ width: designWidth, height: designHeight, transform: scale === 1 ? undefined : `scale(${String(scale)})` }}
     >
       <div className="embed-top">
@@ -78,7 +80,7 @@ export function EmbedApp() {
       </div>
       <Notice />
       <main className="embed-body">
-        <EmbedView />
+        <EmbedView small={small} />
       </main>
     </div>
   );

@@ -185,7 +185,7 @@ test.describe('embeds fill their frame', () => {
         await expect(frame.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
         await expect(frame.locator('[data-region]').first()).toBeVisible();
         // Lanes and charts size themselves in a second render.
-        await page.waitForTimeout(400);
+        await page.waitForTimeout(1000);
         const name = `${view.replace('+', '-and-')}-${String(width)}x${String(height)}`;
         await page.locator('#f').screenshot({ path: shotPath(info, `embed-${name}`) });
         const m = await measureFrame(frame);

@@ -10,7 +10,8 @@ const PRESET = 'payment-webhook-outage';
 const BEATS = PRESENTER_SCRIPTS[PRESET] ?? [];
 
 const presenterBar = (page: Page) => page.getByRole('region', { name: 'Presenter' });
-const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
+// While a talk runs the page around the lit element is hidden (a slide), the timeline with it.
+const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline', includeHidden: true });
 const playheadMs = async (page: Page) => Number(await timeline(page).inputValue());
 const litElement = (page: Page) => page.locator('[data-presenter-focus]');
 
@@ -101,23 +102,26 @@ test.describe('presenter mode', () => {
     await expect(page.locator('[data-presenter-focus]')).toHaveCount(0);
   });
 
-  test('the lab stays visible around the lit element, on a desktop and on a phone (screenshots)', async ({ page }, testInfo) => {
+  test('the lit element is shown alone above the caption bar, on a desktop and on a phone (screenshots)', async ({ page }, testInfo) => {
     await openTalk(page);
     // Beat 3: a chart, the tallest kind of highlight that must fit above the caption bar.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(presenterBar(page)).toContainText(`Beat 3 of ${String(BEATS.length)}`);
     await expect(litElement(page)).toHaveAttribute('data-chart', 'requests');
-    await expect(litElement(page)).toBeInViewport({ ratio: 0.6 });
+    await expect(litElement(page)).toBeInViewport({ ratio: 0.99 });
+    // The rest of the page is hidden, not dimmed.
+    await expect(page.getByRole('heading', { name: 'On the wire' })).toBeHidden();
 
     const viewport = page.viewportSize();
     const barBox = await presenterBar(page).boundingBox();
     if (!viewport || !barBox) throw new Error('no layout');
-    // The caption bar sits at the bottom and leaves most of the screen to the lab.
+    // The caption bar sits at the bottom, leaves most of the screen to the slide and never covers it.
     expect(barBox.y + barBox.height).toBeCloseTo(viewport.height, 0);
     expect(barBox.height).toBeLessThanOrEqual(viewport.height * 0.45 + 1);
+    const litBox = await litElement(page).boundingBox();
+    expect(litBox && litBox.y + litBox.height).toBeLessThanOrEqual(barBox.y);
 
-    await page.waitForTimeout(600); // the smooth scroll settles
     await page.screenshot({ path: testInfo.outputPath(`presenter-${testInfo.project.name}.png`) });
   });
 

@@ -46,8 +46,8 @@ export function labUrl(): string {
 }
 
 /** The address of an embedded frame showing the current run in `view`. */
-export function embedUrl(view: ShareState['view'], options: EmbedOptions): string {
-  const state = { ...shareStateOf(useLab.getState()), view, playing: false };
+export function embedUrl(view: ShareState['view'], options: EmbedOptions, playback: Partial<Pick<ShareState, 'playheadMs' | 'speed'>> = {}): string {
+  const state = { ...shareStateOf(useLab.getState()), view, playing: false, ...playback };
   return `${pageBase()}${embedSearch(options)}#${encodeShareState(state)}`;
 }
 

@@ -6,6 +6,7 @@ import { Charts } from '../charts/LazyCharts.tsx';
 import { Comparison as Scoreboard } from '../comparison/Comparison.tsx';
 import { TimeControls } from '../time/TimeControls.tsx';
 import { Notice } from '../share/Notice.tsx';
+import { useFrameLayout } from './useFrameLayout.ts';
 import './embed.css';
 
 // The page inside an iframe (`?embed`, issue 4 item 3): one view, compact time controls and a way
@@ -22,7 +23,8 @@ function OpenInLab() {
   );
 }
 
-function EmbedView() {
+/** `small`: a frame about 480×270, where lanes sharing it with the scoreboard draw one client each. */
+function EmbedView({ small }: { small: boolean }) {
   const view = useLab((s) => s.view);
   switch (view) {
     case 'lanes':
@@ -47,7 +49,7 @@ function EmbedView() {
       return (
         <>
           <section aria-label="On the wire" data-region="lanes">
-            <Lanes />
+            <Lanes maxRows={small ? 1 : undefined} />
           </section>
           <section aria-label="The numbers so far" data-region="scoreboard">
             <Scoreboard />
@@ -60,16 +62,25 @@ function EmbedView() {
 export function EmbedApp() {
   const name = useLab((s) => s.scenario.name);
   const view = useLab((s) => s.view);
+  const { scale, designWidth, designHeight } = useFrameLayout();
+  const small = designHeight < 360;
   return (
-    <div className="embed" data-view={view}>
-      <header className="embed-bar">
-        <h1 className="embed-title">{name}</h1>
-        <OpenInLab />
-      </header>
-      <TimeControls compact />
+    <div
+      className="embed"
+      data-view={view}
+      data-size={small ? 'small' : 'large'}
+      style={{ width: designWidth, height: designHeight, transform: scale === 1 ? undefined : `scale(${String(scale)})` }}
+    >
+      <div className="embed-top">
+        <header className="embed-bar">
+          <h1 className="embed-title">{name}</h1>
+          <OpenInLab />
+        </header>
+        <TimeControls compact />
+      </div>
       <Notice />
       <main className="embed-body">
-        <EmbedView />
+        <EmbedView small={small} />
       </main>
     </div>
   );

@@ -39,10 +39,10 @@ function useWindowSize(): [number, number] {
   return size;
 }
 
-function LaneGrid({ recording, mechanisms }: { recording: RunRecording; mechanisms: readonly MechanismId[] }) {
+function LaneGrid({ recording, mechanisms, maxRows }: { recording: RunRecording; mechanisms: readonly MechanismId[]; maxRows?: number }) {
   const playheadMs = usePlayheadMs();
   const [width, height] = useWindowSize();
-  const rows = rowsFor(width, height, mechanisms.length, recording.traceClients);
+  const rows = Math.min(maxRows ?? Infinity, rowsFor(width, height, mechanisms.length, recording.traceClients));
   const faults = useMemo(() => faultWindows(recording), [recording]);
   return (
     <div className="lanes-grid" data-lanes={mechanisms.length}>
@@ -66,8 +66,11 @@ export function LaneLegend() {
   );
 }
 
-/** `legend`: draw the legend under the lanes (the bench places it further down itself). */
-export function Lanes({ legend = true }: { legend?: boolean }) {
+/**
+ * `legend`: draw the legend under the lanes (the bench places it further down itself).
+ * `maxRows`: at most this many traced clients per lane (an embedded frame sharing a small frame).
+ */
+export function Lanes({ legend = true, maxRows }: { legend?: boolean; maxRows?: number }) {
   const recording = useRecording();
   const mechanisms = useMemo(() => (recording ? MECHANISM_IDS.filter((id) => recording.mechanisms[id]) : []), [recording]);
   return (
@@ -78,7 +81,7 @@ export function Lanes({ legend = true }: { legend?: boolean }) {
         {recording && mechanisms.length === 0 && <p className="lanes-empty">No mechanism is selected: turn one on to see its lane.</p>}
         {recording && mechanisms.length > 0 && (
           <>
-            <LaneGrid recording={recording} mechanisms={mechanisms} />
+            <LaneGrid recording={recording} mechanisms={mechanisms} maxRows={maxRows} />
             {legend && <LaneLegend />}
           </>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedSnippet, EMBED_SIZES } from './embedSnippet.ts';
+import { embedSnippet, EMBED_SIZES, startMsOf } from './embedSnippet.ts';
 import { embedSearch, persistentSearch, readUrlParams } from '../../state/urlParams.ts';
 
 describe('the embed snippet', () => {
@@ -44,5 +44,17 @@ describe('the address switches', () => {
   it('writes the frame switches an embed needs', () => {
     expect(embedSearch({ autoplay: true, loop: true })).toBe('?embed=1&autoplay=1&loop=1');
     expect(embedSearch({ autoplay: false, loop: false })).toBe('?embed=1');
+  });
+});
+
+describe('the start time field', () => {
+  it('reads seconds from 0 to the run duration as a playhead in ms', () => {
+    expect(startMsOf('0', 300)).toBe(0);
+    expect(startMsOf('42.5', 300)).toBe(42_500);
+    expect(startMsOf('300', 300)).toBe(300_000);
+  });
+
+  it('rejects text that is not a time inside the run', () => {
+    for (const text of ['', ' ', '-1', '301', 'abc', 'Infinity']) expect(startMsOf(text, 300)).toBeNull();
   });
 });

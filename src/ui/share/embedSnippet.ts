@@ -19,6 +19,20 @@ export const EMBED_SIZES: { width: number; height: number }[] = [
   { width: 1920, height: 1080 },
 ];
 
+/** Playback speeds offered for a frame: the lab's slow study speed up to a quick overview. */
+export const EMBED_SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 5, 10];
+
+/**
+ * The start time field's text as a playhead in ms, or null when it is not a number of seconds
+ * from 0 to the run's duration.
+ */
+export function startMsOf(text: string, durationSec: number): number | null {
+  if (text.trim() === '') return null;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > durationSec) return null;
+  return Math.round(seconds * 1000);
+}
+
 const escapeAttribute = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

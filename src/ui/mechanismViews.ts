@@ -1,5 +1,5 @@
 import type { MechanismId } from '../sim/scenario/types.ts';
-import { MECHANISMS } from '../sim/mechanisms/registry.ts';
+import { MECHANISM_LABELS } from '../sim/mechanisms/labels.ts';
 
 // Everything the views know about each mechanism, in one registry: its name (the engine module's
 // label), colour and line style, the nouns of its two ends, what its requests are called and what
@@ -33,7 +33,7 @@ export interface MechanismView {
   canAnswerEmpty: boolean;
 }
 
-const view = (id: MechanismId, rest: Omit<MechanismView, 'label'>): MechanismView => ({ label: MECHANISMS[id].label, ...rest });
+const view = (id: MechanismId, rest: Omit<MechanismView, 'label'>): MechanismView => ({ label: MECHANISM_LABELS[id], ...rest });
 
 const CLIENT_SIDE = { clientNoun: 'client', serverNoun: 'Server', requestNoun: 'Requests', serverOpens: false, retries: false };
 

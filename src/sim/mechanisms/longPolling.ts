@@ -1,4 +1,5 @@
 import type { MechanismHost } from './host.ts';
+import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { Cursors } from './cursors.ts';
@@ -63,7 +64,7 @@ class LongPolling implements Mechanism {
 
 export const longPollingModule: MechanismModule = {
   id: 'longPolling',
-  label: 'Long polling',
+  label: MECHANISM_LABELS.longPolling,
   salt: 2,
   create: (world) => new LongPolling(world),
 };

@@ -1,4 +1,5 @@
 import type { MechanismHost } from './host.ts';
+import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { Cursors } from './cursors.ts';
@@ -133,7 +134,7 @@ class Polling implements Mechanism {
 
 export const pollingModule: MechanismModule = {
   id: 'polling',
-  label: 'Polling',
+  label: MECHANISM_LABELS.polling,
   salt: 1,
   create: (world) => new Polling(world),
 };

@@ -1,4 +1,5 @@
 import type { MechanismHost } from './host.ts';
+import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { SSE_HEARTBEAT_BYTES, sseEventFramingBytes } from '../protocol/sizes.ts';
@@ -179,7 +180,7 @@ class ServerSentEvents implements Mechanism {
 
 export const sseModule: MechanismModule = {
   id: 'sse',
-  label: 'SSE',
+  label: MECHANISM_LABELS.sse,
   salt: 3,
   create: (world) => new ServerSentEvents(world),
 };

@@ -1,4 +1,5 @@
 import type { MechanismHost } from './host.ts';
+import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
 import { UNORDERED } from '../model/network.ts';
@@ -209,7 +210,7 @@ class Webhooks implements Mechanism {
 
 export const webhookModule: MechanismModule = {
   id: 'webhook',
-  label: 'Webhooks',
+  label: MECHANISM_LABELS.webhook,
   salt: 5,
   create: (world) => new Webhooks(world),
 };

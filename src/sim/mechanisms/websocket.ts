@@ -1,4 +1,5 @@
 import type { MechanismHost } from './host.ts';
+import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
@@ -263,7 +264,7 @@ class WebSockets implements Mechanism {
 
 export const websocketModule: MechanismModule = {
   id: 'websocket',
-  label: 'WebSockets',
+  label: MECHANISM_LABELS.websocket,
   salt: 4,
   create: (world) => new WebSockets(world),
 };

@@ -1,5 +1,5 @@
 import { MECHANISM_IDS } from '../../sim/scenario/types.ts';
-import { MECHANISMS } from '../../sim/mechanisms/registry.ts';
+import { MECHANISM_LABELS } from '../../sim/mechanisms/labels.ts';
 import { useRecording } from '../../state/selectors.ts';
 import { formatInteger } from '../format.ts';
 
@@ -12,7 +12,7 @@ export function TraceNotice() {
   if (!recording) return null;
   const cut = MECHANISM_IDS.flatMap((id) => {
     const endMs = recording.mechanisms[id]?.traceEndMs;
-    return endMs === undefined ? [] : [`${MECHANISMS[id].label} at ${formatInteger(Math.floor(endMs / 1000))} s`];
+    return endMs === undefined ? [] : [`${MECHANISM_LABELS[id]} at ${formatInteger(Math.floor(endMs / 1000))} s`];
   });
   if (cut.length === 0) return null;
   return (

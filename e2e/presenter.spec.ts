@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/sim/presets/presets.ts';
 import { highlightSelector, PRESENTER_SCRIPTS } from '../src/ui/presenter/scripts.ts';
+import { DEFAULT_SHARE_STATE, encodeShareState } from '../src/state/shareState.ts';
 
 // Presenter mode (issue 4, item 4), driven as a speaker would: open the talk by its address, step
 // with the arrow keys, watch the playhead and the lit element follow, leave with Esc.
@@ -61,7 +62,8 @@ test.describe('presenter mode', () => {
   });
 
   test('the Present button starts the chosen preset’s talk, and asks for a preset while none is chosen', async ({ page }) => {
-    await page.goto('./');
+    // A link to the default scenario with no preset (an address that names nothing opens a preset).
+    await page.goto(`./#${encodeShareState(DEFAULT_SHARE_STATE)}`);
     const present = page.getByRole('button', { name: 'Present this preset' });
     await expect(present).toBeDisabled();
     await expect(page.getByText('Pick a preset to present it.')).toBeVisible();

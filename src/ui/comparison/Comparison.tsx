@@ -25,11 +25,18 @@ function windowText(shown: ShownTotals | undefined, recording: RunRecording): st
   return 'whole run';
 }
 
+/** "after 42 s of 120 s" during the run; past its end, how much of the drain has been shown. */
+function momentText(atSec: number, recording: RunRecording): string {
+  const durationSec = recording.durationMs / 1000;
+  if (atSec <= durationSec) return `after ${String(atSec)} s of ${round(durationSec)} s`;
+  return `after the ${round(durationSec)} s run and ${round(atSec - durationSec)} s of drain`;
+}
+
 function Caption({ id, recording, playheadMs, shown }: { id: string; recording: RunRecording; playheadMs: number; shown: ShownTotals | undefined }) {
   const atSec = Math.round(snapshotMs(recording, playheadMs) / 1000);
   const detail = !shown
     ? ' — figures appear after the first simulated second'
-    : ` — ${windowText(shown, recording)}, after ${String(atSec)} s of ${round(runEndMs(recording) / 1000)} s, all ${formatInteger(recording.scenario.clients)} clients`;
+    : ` — ${windowText(shown, recording)}, ${momentText(atSec, recording)}, all ${formatInteger(recording.scenario.clients)} clients`;
   return (
     <caption id={id}>
       <span className="caption-text">

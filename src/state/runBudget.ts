@@ -53,16 +53,33 @@ export interface RunEstimate {
   advice: string[];
 }
 
-/** Simulated seconds after the events stop (the drain phase, when the scenario has one). */
-function drainSecOf(scenario: Scenario): number {
-  const drain = (scenario as unknown as Record<string, unknown>).drainSec;
-  return typeof drain === 'number' && Number.isFinite(drain) && drain > 0 ? drain : 0;
+/** A few seconds: what a push mechanism needs after the last event to deliver what is in flight. */
+const PUSH_DRAIN_SEC = 5;
+
+/**
+ * Simulated seconds after the events stop that the run will likely go on for: the drain ends as
+ * soon as nothing is unresolved, so at most one poll interval for polling, the retry schedule for
+ * webhooks that met an outage or timeouts, and a few seconds for the others — never more than
+ * drainSec.
+ */
+function drainSecOf(scenario: Scenario, id: MechanismId): number {
+  const { drainSec, webhook } = scenario;
+  if (drainSec <= 0) return 0;
+  let expected = PUSH_DRAIN_SEC;
+  if (id === 'polling') expected = scenario.polling.intervalMs / 1000 + PUSH_DRAIN_SEC;
+  if (id === 'webhook') {
+    const { baseMs, factor, maxAttempts } = webhook.retry;
+    let scheduleMs = maxAttempts * webhook.timeoutMs;
+    for (let k = 1; k < maxAttempts; k++) scheduleMs += baseMs * factor ** (k - 1);
+    expected = scheduleMs / 1000;
+  }
+  return Math.min(drainSec, expected);
 }
 
 function estimateMechanism(scenario: Scenario, id: MechanismId): MechanismEstimate {
   const { clients, server } = scenario;
   const runSec = scenario.durationSec;
-  const totalSec = runSec + drainSecOf(scenario);
+  const totalSec = runSec + drainSecOf(scenario, id);
   // Every event reaches `clients` recipients for both audiences (one source per client, or one
   // source broadcast to all): deliveries per second.
   const deliveries = scenario.events.ratePerSec * clients;

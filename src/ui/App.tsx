@@ -79,7 +79,6 @@ function Lab() {
           <ScenarioDrawerButton />
           <PresenterButton presetId={presetId} />
           <ShareButtons />
-          <TeachMount />
         </div>
       </header>
       <Notice />
@@ -121,6 +120,9 @@ function Lab() {
             </span>
           ))}
         </nav>
+        <div className="bench-teach">
+          <TeachMount />
+        </div>
         <div className="bench-secondary">
           <section aria-labelledby="charts-heading" data-region="charts" tabIndex={-1}>
             <h2 id="charts-heading">Live charts</h2>

@@ -32,7 +32,7 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   restart: () => set({ playheadMs: 0 }),
   setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
   seek: (ms) => {
-    const duration = get().recording?.durationMs ?? get().scenario.durationSec * 1000;
+    const duration = get().recording?.endMs ?? get().scenario.durationSec * 1000;
     set({ playheadMs: Math.min(duration, Math.max(0, ms)) });
   },
   step: () => {

@@ -19,12 +19,12 @@ const lanesAcross = (width: number) => Math.max(1, Math.floor((width - 32) / 352
 
 /**
  * How many traced clients each lane draws so every lane fits on one screen with the comparison:
- * three rows on a small window, more as height allows, all five when the lanes fit in one line.
+ * two rows on a small window, more as height allows, all five when the lanes fit in one line.
  */
 export function rowsFor(width: number, height: number, lanes: number, traced: number): number {
   if (width < 640) return Math.min(traced, 3);
   const lines = Math.ceil(lanes / lanesAcross(width));
-  const byHeight = lines <= 1 ? (height >= 760 ? 5 : 4) : height >= 1000 ? 5 : height >= 880 ? 4 : 3;
+  const byHeight = lines <= 1 ? (height >= 760 ? 5 : 4) : height >= 1000 ? 5 : height >= 880 ? 4 : height >= 840 ? 3 : 2;
   return Math.max(1, Math.min(traced, byHeight));
 }
 

@@ -66,7 +66,7 @@ test.describe('presenter mode', () => {
     await page.goto(`./#${encodeShareState(DEFAULT_SHARE_STATE)}`);
     const present = page.getByRole('button', { name: 'Present this preset' });
     await expect(present).toBeDisabled();
-    await expect(page.getByText('Pick a preset to present it.')).toBeVisible();
+    await expect(page.getByText('Pick a preset to present it.')).toHaveCount(1);
 
     await page.getByLabel('Preset').selectOption('idle-notifications');
     await expect(present).toBeEnabled();

@@ -78,7 +78,7 @@ describe('the time controls', () => {
   it('skip to the end of the run and pause there', () => {
     act(() => useLab.setState({ playing: true, playheadMs: 3_000 }));
     fireEvent.click(screen.getByRole('button', { name: 'Skip to end' }));
-    expect(lab().playheadMs).toBe(recording.durationMs);
+    expect(lab().playheadMs).toBe(recording.endMs);
     expect(lab().playing).toBe(false);
   });
 
@@ -168,7 +168,7 @@ describe('the keyboard shortcuts', () => {
 
   it('skip to the end with End', () => {
     press('End');
-    expect(lab().playheadMs).toBe(recording.durationMs);
+    expect(lab().playheadMs).toBe(recording.endMs);
   });
 
   it('are ignored while a text field has focus, or with Ctrl, Meta or Alt held', () => {

@@ -31,7 +31,8 @@ export function UsualTable() {
             The comparison table every interview guide prints, with what this run measured beside each word (whole run of “
             {recording.scenario.name}”). {flags === 0 ? 'Nothing here contradicts the usual words.' : `${String(flags)} cells contradict the usual word; each says why.`}
           </p>
-          <div className="usual-table-scroll">
+          {/* Focusable, so a keyboard can scroll the table sideways on a narrow screen. */}
+          <div className="usual-table-scroll" tabIndex={0} role="region" aria-label="Scrollable: each mechanism in a column">
             <table>
               <caption>The usual table</caption>
               <thead>

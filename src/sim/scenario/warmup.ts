@@ -8,7 +8,7 @@ import type { Scenario } from './types.ts';
 // TLS and one request and one more to spare, each with the full jitter; two retransmission
 // timeouts more when packets are lost; the worker pool serving one request per client. Rounded up
 // to a whole second, and never more than three quarters of durationSec, so a short run keeps a
-// window. The rule ignores which mechanisms run: one window for all, so a mechanism's figures do
+// window of steady state. The rule ignores which mechanisms run: one window for all, so a mechanism's figures do
 // not depend on the others beside it.
 
 const MAX_SHARE_OF_RUN = 0.75;

@@ -16,8 +16,8 @@ import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } f
 import { warmupSecOf } from './scenario/warmup.ts';
 import { AT_SERVER_NEXT, Handshakes, SYN_DROPPED } from './model/handshake.ts';
 import { PendingConnects } from './model/pendingConnects.ts';
-import { chunkFramingBytes, WS_UPGRADE_EXTRA_REQUEST_BYTES } from './protocol/sizes.ts';
-import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES, h2DataFrameBytes, h2RequestHeadBytes, h2ResponseHeadBytes } from './protocol/http2.ts';
+import { MessageSizes } from './protocol/messageSizes.ts';
+import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES } from './protocol/http2.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers. The mechanism sees the
@@ -56,9 +56,7 @@ export class World implements MechanismHost {
   readonly h2: boolean;
   readonly handshakes: Handshakes;
   private readonly pending: PendingConnects;
-  /** Connection epoch on which a request / an answer has already gone out (HPACK table filled). */
-  private readonly requestPrimed: Int32Array;
-  private readonly responsePrimed: Int32Array;
+  private readonly sizes: MessageSizes;
   private readonly clientMessageRng: RandomStreams;
   private readonly clientMessageMeanGapMs: number;
   /** Watchdog (watchdog.ts): the clock at the last sample that moved it, and samples since. */
@@ -87,8 +85,7 @@ export class World implements MechanismHost {
     // WebSockets keep their HTTP/1.1 Upgrade connection (no RFC 8441) and webhook providers send
     // HTTP/1.1 (server-side HTTP clients default to it), so only the HTTP mechanisms change.
     this.h2 = scenario.http.version === '2' && id !== 'websocket' && id !== 'webhook';
-    this.requestPrimed = new Int32Array(scenario.clients * 2).fill(-1);
-    this.responsePrimed = new Int32Array(scenario.clients * 2).fill(-1);
+    this.sizes = new MessageSizes(scenario, this.h2, (slot) => this.conns.epoch[slot]);
     this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
     this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
     this.phaseRng = new RandomStreams(scenario.seed, Stream.pollPhase, scenario.clients);
@@ -359,7 +356,7 @@ export class World implements MechanismHost {
 
   private sendRequest(slot: number, ready: number, bodyBytes: number, payloadBytes: number, traceKind: MessageKind, atServerKind: number, upgrade: boolean): void {
     const client = clientOf(slot);
-    const bytes = this.requestHeadBytes(slot, upgrade) + bodyBytes + (this.h2 ? h2DataFrameBytes(bodyBytes) : 0);
+    const bytes = this.sizes.requestBytes(slot, bodyBytes, upgrade);
     const arrival = this.send(slot, true, bytes, payloadBytes, ready);
     this.metrics.request(ready);
     this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes, slot);
@@ -427,40 +424,18 @@ export class World implements MechanismHost {
     return this.h2 && this.conns.usable(main, tMs) && !this.pending.isPending(main) ? main : sideSlot(client);
   }
 
-  // ---- message sizes --------------------------------------------------------------------------
+  // ---- message sizes (protocol/messageSizes.ts) ------------------------------------------------
 
-  /** The head of a request about to go out on `slot`. */
-  private requestHeadBytes(slot: number, upgrade: boolean): number {
-    const full = this.scenario.http.requestHeaderBytes;
-    if (upgrade) return full + WS_UPGRADE_EXTRA_REQUEST_BYTES;
-    if (!this.h2) return full;
-    const epoch = this.conns.epoch[slot];
-    const first = this.requestPrimed[slot] !== epoch;
-    this.requestPrimed[slot] = epoch;
-    return h2RequestHeadBytes(first, full);
-  }
-
-  /** A whole answer on `slot` with a body of `bodyBytes`: head, body and (HTTP/2) its framing. */
   responseBytes(slot: number, bodyBytes: number): number {
-    const full = this.scenario.http.responseHeaderBytes;
-    if (!this.h2) return full + bodyBytes;
-    const epoch = this.conns.epoch[slot];
-    const first = this.responsePrimed[slot] !== epoch;
-    this.responsePrimed[slot] = epoch;
-    // The head already counts the header of the DATA frame that ends the stream.
-    const extraFrames = bodyBytes > 0 ? h2DataFrameBytes(bodyBytes) - h2DataFrameBytes(1) : 0;
-    return h2ResponseHeadBytes(first, full) + bodyBytes + extraFrames;
+    return this.sizes.responseBytes(slot, bodyBytes);
   }
 
-  /** The head of an answer whose body is a stream of writes (SSE): under HTTP/2 a HEADERS frame. */
   streamHeadBytes(slot: number): number {
-    if (!this.h2) return this.scenario.http.responseHeaderBytes;
-    return this.responseBytes(slot, 0) - h2DataFrameBytes(1);
+    return this.sizes.streamHeadBytes(slot);
   }
 
-  /** One write of `bytes` on an open response stream (an SSE event): a DATA frame, or a chunk. */
   streamWriteBytes(bytes: number): number {
-    return bytes + (this.h2 ? h2DataFrameBytes(bytes) : chunkFramingBytes(bytes));
+    return this.sizes.streamWriteBytes(bytes);
   }
 
   /** Send on a connection; returns the arrival time. Keeps the proxy's idle clock. */

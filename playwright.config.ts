@@ -42,8 +42,13 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
     },
     {
-      // An iPhone-sized screen in Chromium's mobile emulation (touch, meta viewport honoured).
+      // An iPhone-sized screen in Chromium's mobile emulation (touch, meta viewport honoured). Only
+      // the specs about what a phone user sees and does run here (layout, scoreboard, lab controls,
+      // accessibility, teaching, comparing runs); the rest (worker supervision, exports, embeds in
+      // slide-sized frames, talks on a projector, the site's network policy) run the same code and
+      // browser either way, so repeating them on a phone screen only doubled the suite's time.
       name: 'phone',
+      testMatch: /(lab|bench|scoreboard|teach|compare)\.spec\.ts$/,
       use: {
         ...devices['Pixel 7'],
         viewport: { width: 390, height: 844 },

@@ -71,6 +71,16 @@ describe('the scenario controls', () => {
     expect(setField).toHaveBeenCalledTimes(2);
   });
 
+  it('switch between HTTP/1.1 and HTTP/2 with the HTTP/2 check', () => {
+    const http2 = screen.getByRole<HTMLInputElement>('checkbox', { name: 'HTTP/2' });
+    expect(http2.checked).toBe(false);
+    fireEvent.click(http2);
+    expect(setField).toHaveBeenLastCalledWith('http.version', '2');
+    expect(lab().scenario.http.version).toBe('2');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'HTTP/2' }));
+    expect(lab().scenario.http.version).toBe('1.1');
+  });
+
   it('offer a Reset button once a value differs from the default, and reset with it', () => {
     expect(screen.queryByRole('button', { name: 'Reset Polling interval' })).toBeNull();
     dragIntervalTo(10_000);

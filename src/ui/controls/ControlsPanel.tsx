@@ -67,6 +67,13 @@ function OptionChecks() {
         onChange={(on) => setField('network.keepAlive', on)}
       />
       <Check
+        name="HTTP/2"
+        path="http.version"
+        hint="One multiplexed connection with compressed headers (RFC 9113, RFC 7541); off: HTTP/1.1, the figures the usual table is about."
+        checked={scenario.http.version === '2'}
+        onChange={(on) => setField('http.version', on ? '2' : '1.1')}
+      />
+      <Check
         name="Fixed-rate polling"
         path="polling.schedule"
         hint="Poll every interval regardless of answers (off: wait the interval after each answer)."

@@ -99,6 +99,10 @@ describe('the time controls', () => {
     expect(recording.endMs).toBeGreaterThan(120_000);
     expect(recording.endMs).toBeLessThan(125_000);
     expect(screen.getByText(`/ ${end}`, { exact: false })).toBeTruthy();
+    // …and the clock says where the extra seconds come from.
+    expect(screen.getByText(`/ ${end}`, { exact: false }).closest('p')?.getAttribute('title')).toMatch(
+      /^the 120 s run, then \d+(\.\d+)? s while what was in flight finishes$/,
+    );
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
     expect(timeline.getAttribute('aria-valuetext')).toBe(`12.4 s of ${end}`);
     expect(timeline.closest('[aria-live]')).toBeNull();

@@ -17,11 +17,17 @@ const useEndMs = () => useLab((s) => (s.recording ? runEndMs(s.recording) : s.sc
 function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
   const durationMs = useEndMs();
+  const runMs = useLab((s) => s.scenario.durationSec * 1000);
+  // The timeline runs past the scenario's duration by the engine's drain (requests and retries
+  // still in flight finish); say so where the two numbers differ, so 121 s beside "of 120 s" reads right.
+  const drain =
+    durationMs > runMs ? `the ${formatDuration(runMs)} run, then ${formatDuration(durationMs - runMs)} while what was in flight finishes` : undefined;
   return (
-    <p className="clock">
+    <p className="clock" title={drain}>
       <span className="visually-hidden">Simulated time: </span>
       <span className="clock-now">{formatSeconds(playheadMs)}</span>
       <span className="clock-of"> / {formatDuration(durationMs)}</span>
+      {drain && <span className="visually-hidden"> ({drain})</span>}
     </p>
   );
 }

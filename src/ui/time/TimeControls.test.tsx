@@ -8,6 +8,7 @@ import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useStep } from './stepping.ts';
+import { formatDuration } from './timeFormat.ts';
 
 function Bar() {
   useKeyboardShortcuts();
@@ -95,7 +96,7 @@ describe('the time controls', () => {
     act(() => lab().seek(12_400));
     expect(screen.getByText('12.4 s')).toBeTruthy();
     // The run ends after its drain: a little past durationSec (120 s), once every event is resolved.
-    const end = `${String(Math.round(recording.endMs / 1000))} s`;
+    const end = formatDuration(recording.endMs);
     expect(recording.endMs).toBeGreaterThan(120_000);
     expect(recording.endMs).toBeLessThan(125_000);
     expect(screen.getByText(`/ ${end}`, { exact: false })).toBeTruthy();

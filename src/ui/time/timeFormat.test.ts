@@ -22,4 +22,15 @@ describe('simulated time as text', () => {
     expect(formatDuration(120_000)).toBe('120 s');
     expect(formatDuration(900_000)).toBe('15 min 00 s');
   });
+
+  it('keeps the tenth of a length that ends between seconds, never less than the clock shows there', () => {
+    expect(formatDuration(89_430)).toBe('89.4 s');
+    expect(formatSeconds(89_430)).toBe('89.4 s');
+    expect(formatDuration(120_040)).toBe('120 s');
+    expect(formatDuration(120_960)).toBe('121 s');
+    for (let ms = 60_000; ms < 62_000; ms += 7) {
+      const end = parseFloat(formatDuration(ms));
+      expect(end).toBeGreaterThanOrEqual(parseFloat(formatSeconds(ms)));
+    }
+  });
 });

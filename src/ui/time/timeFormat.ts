@@ -10,7 +10,13 @@ export function formatSeconds(ms: number): string {
   return `${String(minutes)} min ${rest.toFixed(1).padStart(4, '0')} s`;
 }
 
-/** A run's length, without a tenth that is always zero: "120 s", "15 min 00 s". */
+/**
+ * A run's length, without a tenth that is always zero: "120 s", "15 min 00 s". A length that is
+ * not close to a whole second keeps its tenth ("89.4 s"), so the clock at the end of a run with a
+ * drain never reads past it ("89.4 s / 89 s").
+ */
 export function formatDuration(ms: number): string {
-  return formatSeconds(Math.round(ms / 1000) * 1000).replace('.0 s', ' s');
+  const whole = Math.round(ms / 1000) * 1000;
+  if (Math.abs(ms - whole) >= 100) return formatSeconds(ms);
+  return formatSeconds(whole).replace('.0 s', ' s');
 }

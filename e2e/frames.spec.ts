@@ -227,9 +227,18 @@ test.describe('talks look like slides', () => {
         await expect(page.locator('[data-presenter-focus]')).toHaveCount(1);
         await page.waitForTimeout(500);
         const m = await page.evaluate(() => {
-          const lit = document.querySelector('[data-presenter-focus]')?.getBoundingClientRect();
+          const litElement = document.querySelector('[data-presenter-focus]');
+          const lit = litElement?.getBoundingClientRect();
           const band = document.querySelector('.presenter-bar')?.getBoundingClientRect();
+          // A slide cannot be scrolled: a scroll box in the lit element that scrolls hides figures.
+          const scrolled = [...(litElement?.querySelectorAll('*') ?? [])].filter((element) => {
+            if (!(element instanceof HTMLElement)) return false;
+            const { overflowX, overflowY } = getComputedStyle(element);
+            const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+            return (scrolls(overflowX) && element.scrollWidth > element.clientWidth + 1) || (scrolls(overflowY) && element.scrollHeight > element.clientHeight + 1);
+          }).map((element) => `${element.className} ${String(element.scrollWidth)} in ${String(element.clientWidth)}`);
           return {
+            scrolled,
             lit: lit ? { l: lit.left, t: lit.top, r: lit.right, b: lit.bottom } : null,
             band: band ? { l: band.left, t: band.top, r: band.right, b: band.bottom } : null,
             w: window.innerWidth,
@@ -247,6 +256,7 @@ test.describe('talks look like slides', () => {
           const areaShare = ((lit.r - lit.l) * (lit.b - lit.t)) / (m.w * m.h);
           const widthShare = (lit.r - lit.l) / m.w;
           if (areaShare < 0.6 && widthShare < 0.6) problems.push(`lit element is ${(areaShare * 100).toFixed(0)} % of the screen, ${(widthShare * 100).toFixed(0)} % wide`);
+          if (m.scrolled.length > 0) problems.push(`content hidden in a scroll box: ${m.scrolled.join(', ')}`);
           const overlaps = lit.l < band.r && band.l < lit.r && lit.t < band.b && band.t < lit.b;
           if (overlaps) problems.push(`caption band ${JSON.stringify(band)} covers the lit element ${JSON.stringify(lit)}`);
           if (problems.length > 0) failures.push(`${name}: ${problems.join(' | ')}`);

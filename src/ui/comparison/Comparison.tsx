@@ -227,7 +227,7 @@ export function Comparison() {
         </table>
       </div>
       <Unfinished ids={ids} shown={shown} atEnd={atEnd} />
-      <p className="comparison-note">
+      <p className="comparison-note comparison-legend">
         {COMPARISON_COLUMNS.filter((c) => c.means !== undefined)
           .map((c) => `${c.header}: ${c.means ?? ''}`)
           .join('; ')}

@@ -41,6 +41,17 @@ function slideWidth(pageWidth: number, height: number, stage: Stage): number {
 }
 
 /**
+ * How much wider the element must be for every scroll box inside it (the scoreboard's table) to
+ * show all its columns: a slide cannot be scrolled, so a cut column would hide the figures the
+ * caption talks about. The element is widened by that much and then scaled down to fit.
+ */
+function hiddenOverflowPx(target: HTMLElement): number {
+  let extra = 0;
+  for (const box of target.querySelectorAll<HTMLElement>('.table-scroll')) extra = Math.max(extra, box.scrollWidth - box.clientWidth);
+  return extra;
+}
+
+/**
  * The slide: the lit element leaves the flow (position: fixed, presenter.css) at a width it lays
  * out for, and is scaled to fill the stage (the screen above the caption band), centred there.
  * Published as --presenter-transform; placed again whenever its size changes.
@@ -82,7 +93,10 @@ export function usePresenterFocus(highlight: Highlight | null, barPx: number): v
     // Two frames later: lanes and charts size themselves to their width in a second render.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        target.style.width = `${String(slideWidth(widthPx, target.offsetHeight, stageOf(barPx)))}px`;
+        const width = slideWidth(widthPx, target.offsetHeight, stageOf(barPx));
+        target.style.width = `${String(width)}px`;
+        const extra = hiddenOverflowPx(target);
+        if (extra > 0) target.style.width = `${String(width + extra)}px`;
         place();
         observer?.observe(target);
       });

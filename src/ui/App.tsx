@@ -16,6 +16,7 @@ import { ShareButtons } from './share/ShareButtons.tsx';
 import { Notice } from './share/Notice.tsx';
 import { ExportPanel } from './export/LazyExportPanel.tsx';
 import { GifExport } from './export/gif/LazyGifExport.tsx';
+import { ScenarioDrop } from './export/ScenarioDrop.tsx';
 import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
 import { handlePresenterKey } from './presenter/presenterStore.ts';
@@ -25,8 +26,8 @@ import { PanelBoundary } from './PanelBoundary.tsx';
 import { TeachMount } from './teach/TeachMount.tsx';
 import './bench/bench.css';
 
-// The page is composed here: the features' key handlers (presenter keys before the lab's own),
-// and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
+// The page is composed here: the features' key handlers (presenter keys before the lab's own), the
+// page-wide drop target for scenario files, and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
 // the comparison; charts, explanations, the event log and export follow below it, and the
 // scenario's settings open in a drawer (a bottom sheet on a phone).
 
@@ -156,6 +157,7 @@ function Lab() {
           <ControlsPanel />
         </PanelBoundary>
       </ScenarioDrawer>
+      <ScenarioDrop />
     </>
   );
 }

@@ -10,8 +10,11 @@ import type { LaneSnapshot } from './laneState.ts';
 
 const NBSP = '\u00a0';
 
-/** Simulated time for the log: 12400 → "12.40 s". */
-export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(2)}${NBSP}s`;
+/**
+ * Simulated time for the log: 12400 → "12.40 s". Hundredths are cut, as on the paused clock
+ * (time/timeFormat.ts), so a message the clock has reached never reads later than the clock.
+ */
+export const formatSeconds = (ms: number): string => `${(Math.floor(ms / 10 + 1e-6) / 100).toFixed(2)}${NBSP}s`;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -8,6 +8,7 @@ import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useStep } from './stepping.ts';
+import { useStepLaneFocus } from './useStepLaneFocus.ts';
 
 function Bar() {
   useKeyboardShortcuts();
@@ -93,7 +94,7 @@ describe('the time controls', () => {
 
   it('show simulated time as text and on the Timeline, and seek when the Timeline moves', () => {
     act(() => lab().seek(12_400));
-    expect(screen.getByText('12.4 s')).toBeTruthy();
+    expect(screen.getByText('12.40 s')).toBeTruthy();
     // The run ends after its drain: a little past durationSec (120 s), once every event is resolved.
     const end = `${String(Math.round(recording.endMs / 1000))} s`;
     expect(recording.endMs).toBeGreaterThan(120_000);
@@ -106,6 +107,40 @@ describe('the time controls', () => {
     expect(lab().playheadMs).toBe(60_000);
     fireEvent.change(timeline, { target: { value: '5000' } });
     expect(lab().playheadMs).toBe(5_000);
+  });
+
+  it('show hundredths on the clock while paused, so that a step of a few milliseconds moves it, and tenths while playing', () => {
+    act(() => lab().seek(530));
+    expect(screen.getByText('0.53 s')).toBeTruthy();
+    act(() => useLab.setState({ playing: true }));
+    expect(screen.getByText('0.5 s')).toBeTruthy();
+  });
+
+  it('step through the lane in focus: a click or focus in a lane chooses it, and “all lanes” goes back to every lane', () => {
+    cleanup();
+    function WithLanes() {
+      useStepLaneFocus();
+      return (
+        <>
+          <section data-lane="webhook" aria-label="Webhooks">
+            <button type="button">How it works</button>
+          </section>
+          <TimeControls />
+        </>
+      );
+    }
+    render(<WithLanes />);
+    const choice = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Step through' });
+    fireEvent.pointerDown(screen.getByRole('region', { name: 'Webhooks' }));
+    expect(choice.value).toBe('webhook');
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const webhook = recording.mechanisms.webhook?.trace ?? [];
+    expect(lab().playheadMs).toBe(Math.min(...webhook.flatMap((m) => [m.sendMs, m.arriveMs]).filter((ms) => ms > 0)));
+    expect(screen.getByText(/ · Webhooks: Receiver \d/).getAttribute('role')).toBe('status');
+    fireEvent.change(choice, { target: { value: 'all' } });
+    expect(choice.value).toBe('all');
+    act(() => screen.getByRole('button', { name: 'How it works' }).focus());
+    expect(choice.value).toBe('webhook');
   });
 
   it('move the Timeline a second per arrow key without stepping', () => {
@@ -200,7 +235,7 @@ describe('the shortcuts help', () => {
     press('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.textContent).toContain('Step to the next message (in every lane, or the one chosen beside Step)');
+    expect(dialog.textContent).toContain('Step to the next message (in every lane, or in the lane in focus or chosen beside Step)');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     press('Escape');
     expect(lab().helpOpen).toBe(false);

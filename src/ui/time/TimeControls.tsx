@@ -16,11 +16,12 @@ const useEndMs = () => useLab((s) => (s.recording ? runEndMs(s.recording) : s.sc
 
 function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
+  const playing = useLab((s) => s.playing);
   const durationMs = useEndMs();
   return (
     <p className="clock">
       <span className="visually-hidden">Simulated time: </span>
-      <span className="clock-now">{formatSeconds(playheadMs)}</span>
+      <span className="clock-now">{formatSeconds(playheadMs, playing ? 1 : 2)}</span>
       <span className="clock-of"> / {formatDuration(durationMs)}</span>
     </p>
   );

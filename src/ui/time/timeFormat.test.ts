@@ -23,3 +23,18 @@ describe('simulated time as text', () => {
     expect(formatDuration(900_000)).toBe('15 min 00 s');
   });
 });
+
+describe('simulated time in hundredths, as the paused clock shows it', () => {
+  it('cuts to the hundredth, so a step of a few milliseconds moves the clock', () => {
+    expect([formatSeconds(530, 2), formatSeconds(539.9, 2), formatSeconds(12_430, 2), formatSeconds(59_996, 2)]).toEqual([
+      '0.53 s',
+      '0.53 s',
+      '12.43 s',
+      '59.99 s',
+    ]);
+  });
+
+  it('keeps the minutes from ten minutes on', () => {
+    expect(formatSeconds(725_340, 2)).toBe('12 min 05.34 s');
+  });
+});

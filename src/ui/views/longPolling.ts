@@ -1,6 +1,6 @@
 import type { MessageKind } from '../../sim/trace/types.ts';
 import { MECHANISM_LABELS } from '../../sim/mechanisms/labels.ts';
-import { RECONNECT_WORDS, type MechanismView } from './view.ts';
+import { CLIENT_SIDE, RECONNECT_WORDS, type MechanismView } from './view.ts';
 
 const SETUP: MessageKind[] = ['connect'];
 
@@ -9,12 +9,8 @@ export const longPollingView: MechanismView = {
   color: '#56B4E9',
   dash: '8 4',
   symbol: '■',
-  clientNoun: 'client',
-  serverNoun: 'Server',
-  requestNoun: 'Requests',
+  ...CLIENT_SIDE,
   holdsRequests: true,
-  retries: false,
-  serverOpens: false,
   canAnswerEmpty: true,
   words: {
     request: 'long-poll request',

@@ -1,17 +1,13 @@
 import { MECHANISM_LABELS } from '../../sim/mechanisms/labels.ts';
-import { RECONNECT_WORDS, type MechanismView } from './view.ts';
+import { CLIENT_SIDE, RECONNECT_WORDS, type MechanismView } from './view.ts';
 
 export const pollingView: MechanismView = {
   label: MECHANISM_LABELS.polling,
   color: '#E69F00',
   dash: 'none',
   symbol: '●',
-  clientNoun: 'client',
-  serverNoun: 'Server',
-  requestNoun: 'Requests',
+  ...CLIENT_SIDE,
   holdsRequests: false,
-  retries: false,
-  serverOpens: false,
   canAnswerEmpty: true,
   words: {
     request: 'poll request',

@@ -1,6 +1,6 @@
 import type { MessageKind } from '../../sim/trace/types.ts';
 import { MECHANISM_LABELS } from '../../sim/mechanisms/labels.ts';
-import { RECONNECT_WORDS, type MechanismView } from './view.ts';
+import { CLIENT_SIDE, RECONNECT_WORDS, type MechanismView } from './view.ts';
 
 const SETUP: MessageKind[] = ['connect', 'request', 'response'];
 
@@ -9,12 +9,8 @@ export const sseView: MechanismView = {
   color: '#009E73',
   dash: '2 3',
   symbol: '▲',
-  clientNoun: 'client',
-  serverNoun: 'Server',
-  requestNoun: 'Requests',
+  ...CLIENT_SIDE,
   holdsRequests: false,
-  retries: false,
-  serverOpens: false,
   canAnswerEmpty: false,
   words: {
     request: 'request to open the event stream',

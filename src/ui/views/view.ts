@@ -77,6 +77,15 @@ export interface MechanismView {
   note?: (lane: MechanismRecording, scenario: Scenario) => RunNote | null;
 }
 
+/** The ends of a lane in which clients ask a server (every mechanism but webhooks). */
+export const CLIENT_SIDE: Pick<MechanismView, 'clientNoun' | 'serverNoun' | 'requestNoun' | 'retries' | 'serverOpens'> = {
+  clientNoun: 'client',
+  serverNoun: 'Server',
+  requestNoun: 'Requests',
+  retries: false,
+  serverOpens: false,
+};
+
 /** Reconnecting clients (long polling, SSE, WebSockets) wait and count alike. */
 export const RECONNECT_WORDS: Pick<MechanismWords, 'retryWait' | 'waiting'> = {
   retryWait: (lasting, attempt) => `waits ${lasting} before reconnecting${attempt > 0 ? ` (retry ${String(attempt)})` : ''}`,

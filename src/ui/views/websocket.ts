@@ -1,17 +1,13 @@
 import { MECHANISM_LABELS } from '../../sim/mechanisms/labels.ts';
-import { RECONNECT_WORDS, type MechanismView } from './view.ts';
+import { CLIENT_SIDE, RECONNECT_WORDS, type MechanismView } from './view.ts';
 
 export const websocketView: MechanismView = {
   label: MECHANISM_LABELS.websocket,
   color: '#0072B2',
   dash: '10 3 2 3',
   symbol: '◆',
-  clientNoun: 'client',
-  serverNoun: 'Server',
-  requestNoun: 'Requests',
+  ...CLIENT_SIDE,
   holdsRequests: false,
-  retries: false,
-  serverOpens: false,
   canAnswerEmpty: false,
   // Its only plain HTTP requests and answers are those of the long-polling fallback.
   words: {

@@ -122,6 +122,36 @@ test.describe('the bench', () => {
     await expect(page.getByRole('status').filter({ hasText: '· WebSockets:' })).toBeVisible();
     expect(await playheadMs(page)).toBeGreaterThan(0);
   });
+
+  test('Step follows the lane in focus, moves the clock and announces each message; “all lanes” says so', async ({ page }) => {
+    await page.goto('./?preset=idle-notifications');
+    await expect(timeline(page)).toBeEnabled({ timeout: 30_000 });
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await page.getByRole('button', { name: 'Restart' }).click();
+    const choice = page.getByRole('combobox', { name: 'Step through' });
+    await expect(choice.locator('option:checked')).toHaveText('all lanes');
+    // A click in the Webhooks lane puts it in focus: Step and → go through its messages only.
+    await page.getByRole('region', { name: /^Webhooks/ }).getByRole('img').click();
+    await expect(choice.locator('option:checked')).toHaveText('Webhooks only');
+    const clock = page.getByText(/^\d+\.\d\d s$/);
+    const said = page.getByRole('status').filter({ hasText: /^\d+\.\d\d\s?s · / });
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = await playheadMs(page);
+      if (i === 0) await page.getByRole('button', { name: 'Step' }).click();
+      else await page.keyboard.press('ArrowRight');
+      await expect.poll(() => playheadMs(page)).toBeGreaterThan(before);
+      await expect(said).toContainText(' · Webhooks: ');
+      // The paused clock reads the moment the step announced, to the hundredth.
+      const text = (await said.textContent()) ?? '';
+      await expect(clock).toHaveText(text.slice(0, text.indexOf(' ·')).replace(/\s/g, ' '));
+      seen.push(text);
+    }
+    expect(new Set(seen).size).toBe(3);
+    await choice.selectOption({ label: 'all lanes' });
+    await expect(choice.locator('option:checked')).toHaveText('all lanes');
+  });
 });
 
 test('on a phone the picture and the comparison come first and the settings open as a bottom sheet', { tag: '@phone' }, async ({ page }, testInfo) => {

@@ -3,6 +3,7 @@ import { startPlaybackLoop } from '../state/playbackLoop.ts';
 import { TimeControls } from './time/TimeControls.tsx';
 import { ShortcutsHelp } from './time/LazyShortcutsHelp.tsx';
 import { useKeyboardShortcuts, type KeyHandler } from './time/useKeyboardShortcuts.ts';
+import { useStepLaneFocus } from './time/useStepLaneFocus.ts';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { LaneLegend, Lanes } from './lanes/Lanes.tsx';
 import { EventLog } from './lanes/LazyEventLog.tsx';
@@ -16,6 +17,7 @@ import { ShareButtons } from './share/ShareButtons.tsx';
 import { Notice } from './share/Notice.tsx';
 import { ExportPanel } from './export/LazyExportPanel.tsx';
 import { GifExport } from './export/gif/LazyGifExport.tsx';
+import { ScenarioDrop } from './export/ScenarioDrop.tsx';
 import { Presenter } from './presenter/Presenter.tsx';
 import { PresenterButton } from './presenter/PresenterButton.tsx';
 import { handlePresenterKey } from './presenter/presenterStore.ts';
@@ -25,8 +27,8 @@ import { PanelBoundary } from './PanelBoundary.tsx';
 import { TeachMount } from './teach/TeachMount.tsx';
 import './bench/bench.css';
 
-// The page is composed here: the features' key handlers (presenter keys before the lab's own),
-// and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
+// The page is composed here: the features' key handlers (presenter keys before the lab's own), Step
+// following the lane in focus, the page-wide drop target for scenario files, and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
 // the comparison; charts, explanations, the event log and export follow below it, and the
 // scenario's settings open in a drawer (a bottom sheet on a phone).
 
@@ -35,6 +37,7 @@ const KEY_HANDLERS: readonly KeyHandler[] = [handlePresenterKey];
 export function App({ params }: { params: UrlParams }) {
   useEffect(() => startPlaybackLoop(), []);
   useKeyboardShortcuts(KEY_HANDLERS);
+  useStepLaneFocus();
   return (
     <>
       {params.embed ? (
@@ -156,6 +159,7 @@ function Lab() {
           <ControlsPanel />
         </PanelBoundary>
       </ScenarioDrawer>
+      <ScenarioDrop />
     </>
   );
 }

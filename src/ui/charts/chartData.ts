@@ -1,6 +1,7 @@
 import type { LatencyCdfPoint, RunRecording } from '../../sim/recording.ts';
 import type { MechanismTotals } from '../../sim/metrics/types.ts';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
+import { viewOf } from '../mechanismViews.ts';
 
 // Turns a recording into the points the charts draw. Shaped once per run: the views only move a
 // clip edge and re-read values as the playhead advances. A value that does not exist is null and
@@ -69,10 +70,10 @@ export function mechanismsOf(recording: RunRecording): MechanismId[] {
   return MECHANISM_IDS.filter((id) => recording.mechanisms[id] !== undefined);
 }
 
-/** Mechanisms worth a line on the empty-responses chart: the pull ones, and any other that has empties. */
+/** Mechanisms worth a line on the empty-responses chart: those whose answers can be empty, and any other that had empties. */
 export function mechanismsWithEmpties(recording: RunRecording): MechanismId[] {
   return mechanismsOf(recording).filter(
-    (id) => id === 'polling' || id === 'longPolling' || (recording.mechanisms[id]?.final.emptyResponses ?? 0) > 0,
+    (id) => viewOf(id).canAnswerEmpty || (recording.mechanisms[id]?.final.emptyResponses ?? 0) > 0,
   );
 }
 

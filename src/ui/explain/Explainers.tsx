@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { m as motion, useReducedMotion } from 'framer-motion';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import { useLab, type LabState } from '../../state/store.ts';
-import { MECHANISM_LABELS } from '../mechanisms.ts';
-import { MECHANISM_STYLES } from '../mechanismStyle.ts';
+import { clientName, viewOf } from '../mechanismViews.ts';
 import { activeStep } from './activeStep.ts';
 import { MECHANISM_TEXTS } from './mechanismTexts.ts';
 import './explain.css';
@@ -43,38 +42,32 @@ function Steps({ id }: { id: MechanismId }) {
   );
 }
 
-/** When a proxy turns the WebSocket upgrade away, say what the lane does instead. */
-function UpgradeRefusedNote() {
-  const trace = useLab((s) => s.recording?.mechanisms.websocket?.trace);
-  const fallback = useLab((s) => s.recording?.scenario.websocket.fallback);
-  const refused = useMemo(() => trace?.some((m) => m.kind === 'upgradeResponse' && m.status === 'refused') === true, [trace]);
-  if (!refused) return null;
-  return (
-    <p className="explain-hint explain-warning">
-      In this run a proxy refuses the upgrade:{' '}
-      {fallback === 'longPolling'
-        ? 'the lane falls back to long polling, which these steps do not describe.'
-        : 'the client keeps asking (step 1) and never gets a connection.'}
-    </p>
-  );
+/** What this run did that the steps do not describe (the view's note), read once per recording. */
+function RunNote({ id }: { id: MechanismId }) {
+  const recording = useLab((s) => s.recording);
+  const note = useMemo(() => {
+    const lane = recording?.mechanisms[id];
+    return recording && lane ? viewOf(id).note?.(lane, recording.scenario) : null;
+  }, [id, recording]);
+  return note ? <p className="explain-hint explain-warning">{note.explainer}</p> : null;
 }
 
 function Card({ id }: { id: MechanismId }) {
   const text = MECHANISM_TEXTS[id];
-  const style = MECHANISM_STYLES[id];
-  const who = id === 'webhook' ? 'Receiver 1' : 'Client 1';
+  const view = viewOf(id);
+  const who = clientName(id, 0);
   return (
-    <details id={`explain-${id}`} className="explain-card" open style={{ borderTopColor: style.color }}>
+    <details id={`explain-${id}`} className="explain-card" open style={{ borderTopColor: view.color }}>
       <summary>
-        <span aria-hidden="true" style={{ color: style.color }}>
-          {style.symbol}
+        <span aria-hidden="true" style={{ color: view.color }}>
+          {view.symbol}
         </span>{' '}
-        {MECHANISM_LABELS[id]}
+        {view.label}
       </summary>
       <p className="explain-definition">{text.definition}</p>
       <h3>How it works</h3>
       <p className="explain-hint">The highlighted step is what {who} in the lane above is doing now.</p>
-      {id === 'websocket' && <UpgradeRefusedNote />}
+      <RunNote id={id} />
       <Steps id={id} />
       <div className="explain-columns">
         <div>

@@ -1,56 +1,25 @@
 import './export.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useLab } from '../../state/store.ts';
 import { useRecording } from '../../state/selectors.ts';
 import { scoreboardCsv, scoreboardData, seriesCsv, seriesData, toJson } from './dataExport.ts';
 import { downloadBlob } from './download.ts';
 import { exportFileName, scenarioFileName } from './fileNames.ts';
 import { IMAGE_TARGETS, exportImage, type ImageTargetId } from './imageExport.ts';
-import { fileSizeProblem, parseScenarioFileBytes, scenarioToFileText } from './scenarioFile.ts';
-import { useScenarioDrop } from './useScenarioDrop.ts';
+import { scenarioToFileText } from './scenarioFile.ts';
+import { useLastImport, type ImportMessage } from './importMessage.ts';
+import { importScenarioFiles } from './scenarioImport.ts';
+import { MessageLines } from './MessageLines.tsx';
 
 // "Export and import": pictures of the charts and lanes, the numbers behind them, and the scenario
 // as a file. Everything is made in the page from the current state and saved as a download. A file
-// coming in is read as text and only ever shown as text. This panel also installs the page-wide
-// drop target for scenario files, so the lab accepts drops wherever the panel is mounted.
+// coming in is read as text and only ever shown as text. Files dropped on the page arrive through
+// the App's drop target (ScenarioDrop.tsx), which answers in its own place.
 
-type Message = { kind: 'saved' | 'error'; text: string } | null;
+type Message = ImportMessage | null;
 
 const CSV = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/json';
-const KEPT = 'The file was not loaded; the lab kept its scenario.';
-
-/** Reads a picked or dropped file into a scenario, or a message naming what is wrong. */
-async function readScenarioFile(files: readonly File[]) {
-  if (files.length !== 1) {
-    return { ok: false as const, message: `Drop one scenario file at a time (got ${files.length} files).` };
-  }
-  const [file] = files;
-  const tooLarge = fileSizeProblem(file.size, file.name);
-  if (tooLarge !== null) return { ok: false as const, message: tooLarge };
-  try {
-    return parseScenarioFileBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-  } catch {
-    return { ok: false as const, message: `${file.name}: could not be read.` };
-  }
-}
-
-/** A message from the last import: lines after the first are the individual problems. */
-function MessageLines({ text }: { text: string }) {
-  const [first, ...details] = text.split('\n');
-  return (
-    <>
-      {first}
-      {details.length > 0 && (
-        <ul>
-          {details.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
 
 export function ExportPanel() {
   const id = useId();
@@ -58,31 +27,9 @@ export function ExportPanel() {
   const [target, setTarget] = useState<ImageTargetId>('lanes');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Message>(null);
-  const [imported, setImported] = useState<Message>(null);
-  const [dropped, setDropped] = useState<Message>(null);
+  const last = useLastImport((state) => state.last);
+  const imported = last?.from === 'picked' ? last.message : null;
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const importFiles = async (files: readonly File[], report: (message: Message) => void) => {
-    const result = await readScenarioFile(files);
-    if (result.ok) {
-      useLab.getState().loadScenario(result.scenario);
-      report({ kind: 'saved', text: `Loaded the scenario “${result.scenario.name}” from ${files[0].name}.` });
-    } else {
-      report({ kind: 'error', text: `${KEPT}\n${result.message}` });
-    }
-  };
-
-  const dragging = useScenarioDrop((files) => {
-    setImported(null);
-    void importFiles(files, setDropped);
-  });
-
-  // A successful drop needs no lasting note (the lab shows the new scenario); a failed one stays.
-  useEffect(() => {
-    if (dropped?.kind !== 'saved') return;
-    const timer = setTimeout(() => setDropped(null), 6000);
-    return () => clearTimeout(timer);
-  }, [dropped]);
 
   const save = (blob: Blob, fileName: string) => {
     downloadBlob(blob, fileName);
@@ -209,8 +156,7 @@ export function ExportPanel() {
                 const files = [...(e.target.files ?? [])];
                 // Clearing the value lets the same file be picked again after fixing it.
                 e.target.value = '';
-                setDropped(null);
-                if (files.length > 0) void importFiles(files, setImported);
+                if (files.length > 0) void importScenarioFiles(files, 'picked');
               }}
             />
           </div>
@@ -232,22 +178,6 @@ export function ExportPanel() {
       <p className="export-status" role="status">
         {saved?.kind === 'saved' ? saved.text : ''}
       </p>
-
-      {dragging && (
-        <div className="scenario-drop-hint">
-          <p>Drop a scenario file (.json) to load it</p>
-        </div>
-      )}
-      {dropped && (
-        <div className={`scenario-drop-result${dropped.kind === 'error' ? ' is-error' : ''}`} role={dropped.kind === 'error' ? 'alert' : 'status'}>
-          <div className="scenario-drop-text">
-            <MessageLines text={dropped.text} />
-          </div>
-          <button type="button" onClick={() => setDropped(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
     </div>
   );
 }

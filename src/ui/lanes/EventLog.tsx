@@ -50,7 +50,7 @@ export function EventLog() {
           ))}
         </ol>
       )}
-      <p className="event-log-live" aria-live="polite" aria-atomic="true">
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
     </div>

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { MotionGlobalConfig } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lane } from './Lane.tsx';
+import { DEFAULT_SCENARIO } from '../../sim/scenario/defaults.ts';
 import { msg, recordingOf, span } from './testTrace.ts';
 
 // Badges appear at once: happy-dom's Web Animations reject when a running animation is torn down.
@@ -116,5 +117,22 @@ describe('Lane', () => {
     expect(within(figure).getByText('data:')).toBeTruthy();
     expect(within(figure).getByText('data: · dropped')).toBeTruthy();
     expect(within(figure).getByText('heartbeat')).toBeTruthy();
+  });
+
+  it('says under a WebSocket lane that a proxy refused the upgrade, and what the clients did then', () => {
+    const trace = [msg('upgrade', 0, 0), msg('upgradeResponse', 0, 50, { status: 'refused' }), msg('request', 0, 100)];
+    const refused = (fallback: 'longPolling' | 'none') =>
+      recordingOf({ websocket: { trace } }, { websocket: { ...DEFAULT_SCENARIO.websocket, fallback } });
+    const { unmount } = render(<Lane id="websocket" recording={refused('longPolling')} playheadMs={120} />);
+    expect(screen.getByText('A proxy refused the WebSocket upgrade, so the clients fell back to long polling.')).toBeTruthy();
+    unmount();
+    render(<Lane id="websocket" recording={refused('none')} playheadMs={120} />);
+    expect(screen.getByText('A proxy refused the WebSocket upgrade.')).toBeTruthy();
+  });
+
+  it('adds no note under a WebSocket lane whose upgrade went through', () => {
+    const upgraded = recordingOf({ websocket: { trace: [msg('upgrade', 0, 0), msg('upgradeResponse', 0, 50)] } });
+    render(<Lane id="websocket" recording={upgraded} playheadMs={120} />);
+    expect(screen.queryByText(/refused the WebSocket upgrade/)).toBeNull();
   });
 });

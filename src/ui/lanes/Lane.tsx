@@ -74,6 +74,7 @@ const NO_FAULTS: readonly FaultWindow[] = [];
 export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = COMPACT_ROW_HEIGHT, faults = NO_FAULTS }: Props) {
   const mechanism = recording.mechanisms[id];
   const model = useMemo(() => (mechanism ? buildLaneModel(id, mechanism, recording) : null), [id, mechanism, recording]);
+  const note = useMemo(() => (mechanism ? MECHANISM_VIEWS[id].note?.(mechanism, recording.scenario) : null), [id, mechanism, recording]);
   if (!mechanism || !model) return null;
   const snapshot = laneSnapshot(model, mechanism, recording, playheadMs);
   const view = MECHANISM_VIEWS[id];
@@ -110,12 +111,7 @@ export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = C
       <LaneStep id={id} recording={recording} playheadMs={playheadMs} />
       <LaneFigure id={id} model={model} snapshot={snapshot} playheadMs={playheadMs} rows={shownRows} rowHeight={rowHeight} />
       <Readouts id={id} model={model} snapshot={snapshot} rows={shownRows} serverDown={serverDown} />
-      {model.upgradeRefused && (
-        <p className="lane-note">
-          A proxy refused the WebSocket upgrade
-          {recording.scenario.websocket.fallback === 'longPolling' ? ', so the clients fell back to long polling.' : '.'}
-        </p>
-      )}
+      {note && <p className="lane-note">{note.lane}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { AnimatePresence, m as motion, useReducedMotion } from 'framer-motion';
 import type { MechanismId } from '../../sim/scenario/types.ts';
-import { MECHANISM_VIEWS } from '../mechanismViews.ts';
+import { clientName, MECHANISM_VIEWS, serverName } from '../mechanismViews.ts';
 import {
   handshakePosition,
   laneLayout,
@@ -12,7 +12,7 @@ import {
 } from './laneGeometry.ts';
 import type { Flight, LaneModel, LaneSnapshot } from './laneState.ts';
 import { glyphOf, isDropped, shortLabel } from './messageKinds.ts';
-import { clientName, describeLane, serverName } from './laneText.ts';
+import { describeLane } from './laneText.ts';
 import { MessageGlyph } from './MessageGlyph.tsx';
 import { ServerBadges } from './ServerBadges.tsx';
 import { useElementWidth } from '../useElementWidth.ts';
@@ -204,7 +204,7 @@ export function LaneFigure({ id, model, snapshot, playheadMs, rows: shownRows, r
           color={color}
           playheadMs={playheadMs}
           transition={transition}
-          retriesAtServer={id === 'webhook'}
+          retriesAtServer={MECHANISM_VIEWS[id].serverOpens}
         />
         {placed.map((item, i) => (
           <FlightMark

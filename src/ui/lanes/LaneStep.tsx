@@ -2,7 +2,7 @@ import type { MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { activeStep } from '../explain/activeStep.ts';
 import { MECHANISM_TEXTS } from '../explain/mechanismTexts.ts';
-import { MECHANISM_VIEWS } from '../mechanismViews.ts';
+import { clientName, MECHANISM_VIEWS } from '../mechanismViews.ts';
 
 // The step of "How each one works" that the lane's first client is in now, in one line; the
 // button below opens the whole explanation (the card further down the page).
@@ -21,7 +21,7 @@ export function LaneStep({ id, recording, playheadMs }: { id: MechanismId; recor
   const step = lane ? activeStep(id, lane, playheadMs) : -1;
   const steps = MECHANISM_TEXTS[id].steps;
   const text = step >= 0 && step < steps.length ? `${String(step + 1)}. ${steps[step]}` : 'Waiting for the first message.';
-  const who = `${MECHANISM_VIEWS[id].clientNoun.replace(/^./, (c) => c.toUpperCase())} 1`;
+  const who = clientName(id, 0);
   return (
     <div className="lane-step">
       <p className="lane-step-text" title={text}>

@@ -2,6 +2,7 @@ import type { MechanismId } from '../../sim/scenario/types.ts';
 import type { TraceMessage } from '../../sim/trace/types.ts';
 import type { MechanismRecording, RunRecording } from '../../sim/recording.ts';
 import { secondIndex } from '../../state/selectors.ts';
+import { viewOf } from '../mechanismViews.ts';
 import { LINGER_MS, SpanIndex, type Span } from './laneGeometry.ts';
 import { laneSpans, type HeldRequest, type OpenStream, type Outage, type ProxyCut, type RetryWait } from './traceSpans.ts';
 
@@ -30,8 +31,6 @@ export interface LaneModel {
   cuts: SpanIndex<ProxyCut>;
   /** Whether the lane parks requests at the server (long polling, or WebSockets falling back to it). */
   parksRequests: boolean;
-  /** Whether a proxy turned a WebSocket upgrade away during the run. */
-  upgradeRefused: boolean;
   oneWayMs: number;
 }
 
@@ -49,8 +48,7 @@ export function buildLaneModel(id: MechanismId, mechanism: MechanismRecording, r
     streams: new SpanIndex(spans.streams),
     outages: new SpanIndex(spans.outages),
     cuts: new SpanIndex(spans.cuts),
-    parksRequests: id === 'longPolling' || spans.held.length > 0,
-    upgradeRefused: trace.some((m) => m.kind === 'upgradeResponse' && m.status === 'refused'),
+    parksRequests: viewOf(id).holdsRequests || spans.held.length > 0,
     oneWayMs: scenario.network.latencyMs,
   };
 }

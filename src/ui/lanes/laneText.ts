@@ -1,22 +1,20 @@
 import type { MechanismId } from '../../sim/scenario/types.ts';
 import { connectionRole, type TraceMessage, type TraceSpan } from '../../sim/trace/types.ts';
-import { MECHANISM_LABELS } from '../mechanisms.ts';
+import { clientName, serverName, viewOf } from '../mechanismViews.ts';
 import { formatBytes, formatMs } from '../format.ts';
 import { glyphOf, isDropped, type Glyph } from './messageKinds.ts';
 import type { LaneSnapshot } from './laneState.ts';
 
-// The words of the lanes: names of the two ends, one sentence per message for the event log, and
-// the summary of a lane that screen readers get instead of the moving picture.
+// The words of the lanes (each mechanism's own from its view): one sentence per message for the
+// event log, and the summary of a lane that screen readers get instead of the moving picture.
 
 const NBSP = '\u00a0';
 
-export const clientName = (id: MechanismId, client: number): string =>
-  `${id === 'webhook' ? 'Receiver' : 'Client'} ${client + 1}`;
-
-export const serverName = (id: MechanismId): string => (id === 'webhook' ? 'Provider' : 'Server');
-
-/** Simulated time for the log: 12400 → "12.40 s". */
-export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(2)}${NBSP}s`;
+/**
+ * Simulated time for the log: 12400 → "12.40 s". Hundredths are cut, as on the paused clock
+ * (time/timeFormat.ts), so a message the clock has reached never reads later than the clock.
+ */
+export const formatSeconds = (ms: number): string => `${(Math.floor(ms / 10 + 1e-6) / 100).toFixed(2)}${NBSP}s`;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -34,13 +32,9 @@ export function describeMessage(m: TraceMessage, id: MechanismId): string {
     case 'connect':
       return m.status === 'refused' ? 'connection refused' : 'handshake opening a new connection';
     case 'request':
-      if (id === 'polling') return 'poll request';
-      if (id === 'sse') return 'request to open the event stream';
-      return id === 'websocket' ? 'fallback long-poll request' : 'long-poll request';
+      return viewOf(id).words.request;
     case 'response':
-      if (id === 'sse') return m.events > 0 ? `stream opened, replaying ${events}` : 'stream opened';
-      if (m.events > 0) return `response with ${events}`;
-      return id === 'polling' ? 'empty response with no news' : 'empty response after the long-poll timeout';
+      return m.events > 0 ? viewOf(id).words.dataResponse(events) : viewOf(id).words.emptyResponse;
     case 'upgrade':
       return 'Upgrade request (asks to switch to WebSocket)';
     case 'upgradeResponse':
@@ -79,7 +73,7 @@ export function logSentence(m: TraceMessage, id: MechanismId): string {
   const trip = formatMs(m.arriveMs - m.sendMs);
   const tail =
     isDropped(m) ? ', dropped when the connection was cut' : m.kind === 'connect' ? `, ${trip}` : `, ${trip} on the wire`;
-  return `${formatSeconds(m.arriveMs)} · ${MECHANISM_LABELS[id]} · ${route(m, id)}: ${describeMessage(m, id)}${size}${tail}`;
+  return `${formatSeconds(m.arriveMs)} · ${viewOf(id).label} · ${route(m, id)}: ${describeMessage(m, id)}${size}${tail}`;
 }
 
 /** How a span ended, as the end of a sentence. */
@@ -102,15 +96,14 @@ function ending(span: TraceSpan): string {
 export function spanSentence(span: TraceSpan, id: MechanismId): string {
   const who = span.client >= 0 ? clientName(id, span.client) : span.kind === 'receiverDown' ? 'Receivers' : serverName(id);
   const lasting = formatSeconds(span.endMs - span.startMs);
-  const say = (atMs: number, text: string) => `${formatSeconds(atMs)} · ${MECHANISM_LABELS[id]} · ${who}: ${text}`;
+  const say = (atMs: number, text: string) => `${formatSeconds(atMs)} · ${viewOf(id).label} · ${who}: ${text}`;
   switch (span.kind) {
     case 'held':
       return say(span.endMs, `request held ${lasting} at the server, ${ending(span)}`);
     case 'stream':
-      return say(span.endMs, `${id === 'sse' ? 'stream' : 'socket'} closed after ${lasting}, ${ending(span)}`);
+      return say(span.endMs, `${viewOf(id).words.connection} closed after ${lasting}, ${ending(span)}`);
     case 'retryWait':
-      if (id === 'webhook') return say(span.startMs, `waits ${lasting} before attempt ${span.attempt}`);
-      return say(span.startMs, `waits ${lasting} before reconnecting${span.attempt > 0 ? ` (retry ${span.attempt})` : ''}`);
+      return say(span.startMs, viewOf(id).words.retryWait(lasting, span.attempt));
     case 'serverDown':
       return say(span.startMs, `down for ${lasting} (restart): every connection is cut`);
     case 'receiverDown':
@@ -143,7 +136,7 @@ export function describeLane(id: MechanismId, snapshot: LaneSnapshot, playheadMs
   if (snapshot.held.length > 0) parts.push(count(snapshot.held.length, 'request held at the server', 'requests held at the server'));
   for (const outage of snapshot.outages) parts.push(outage.kind === 'serverDown' ? 'the server is down' : 'the receivers answer 503');
   if (snapshot.retries.length > 0) {
-    const [one, many] = id === 'webhook' ? ['delivery waiting to retry', 'deliveries waiting to retry'] : ['client waiting to reconnect', 'clients waiting to reconnect'];
+    const [one, many] = viewOf(id).words.waiting;
     parts.push(count(snapshot.retries.length, one, many));
   }
   if (snapshot.cuts.length > 0) parts.push(count(snapshot.cuts.length, 'connection just cut by the proxy', 'connections just cut by the proxy'));
@@ -165,5 +158,5 @@ export function describeLane(id: MechanismId, snapshot: LaneSnapshot, playheadMs
     parts.push(`${count(n, one, many)}${carrying}`);
   }
   if (dropped > 0) parts.push(count(dropped, 'message being dropped', 'messages being dropped'));
-  return `${MECHANISM_LABELS[id]}: ${parts.length > 0 ? parts.join(', ') : 'nothing on the wire'}.`;
+  return `${viewOf(id).label}: ${parts.length > 0 ? parts.join(', ') : 'nothing on the wire'}.`;
 }

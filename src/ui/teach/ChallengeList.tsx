@@ -4,7 +4,7 @@ import { progressLabel } from '../../teach/progress.ts';
 import { loadProgress } from './progressStorage.ts';
 import { withChallengeParam } from './challengeUrl.ts';
 import { useTeach } from './teachStore.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { useModalDialog } from '../useModalDialog.ts';
 
 // The "Challenges" list: every challenge this engine can run, with the learner's progress (kept in
 // this browser only). Each title is a real link (`?challenge=<id>`) a teacher can copy; a plain

@@ -5,7 +5,7 @@ import { recommend } from '../../teach/decide.ts';
 import { DEFAULT_REQUIREMENTS, type Requirements } from '../../teach/requirements.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
 import { useTeach } from './teachStore.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { useModalDialog } from '../useModalDialog.ts';
 
 // "Which mechanism?" (issue 13, item 2): the requirements form, the recommendation with its
 // reasons (recomputed as the figures change), and "Show me", which loads the user's figures with

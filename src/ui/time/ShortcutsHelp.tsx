@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useLab } from '../../state/store.ts';
+import { useModalDialog } from '../useModalDialog.ts';
 import { PRESENTER_KEYS } from '../presenter/presenterKeys.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import './time.css';
 
-// A modal <dialog>: the browser keeps focus inside it while it is open. Focus is moved in and
-// handed back to the opener explicitly, so it does not depend on each browser's dialog focusing.
+// A modal <dialog> (useModalDialog.ts) listing the keys; focus goes to its Close button.
 
 function KeyTable({ caption, rows }: { caption: string; rows: readonly { keys: readonly string[]; action: string }[] }) {
   return (
@@ -30,24 +30,8 @@ function KeyTable({ caption, rows }: { caption: string; rows: readonly { keys: r
 export function ShortcutsHelp() {
   const open = useLab((s) => s.helpOpen);
   const setHelpOpen = useLab((s) => s.setHelpOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      closeButton.current?.focus();
-    }
-    if (!open && element.open) {
-      element.close();
-      opener.current?.focus();
-      opener.current = null;
-    }
-  }, [open]);
+  const dialog = useModalDialog(open, closeButton);
 
   return (
     <dialog

@@ -9,6 +9,7 @@ import { TimeControls } from './TimeControls.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useStep } from './stepping.ts';
 import { formatDuration } from './timeFormat.ts';
+import { useStepLaneFocus } from './useStepLaneFocus.ts';
 
 function Bar() {
   useKeyboardShortcuts();
@@ -94,14 +95,16 @@ describe('the time controls', () => {
 
   it('show simulated time as text and on the Timeline, and seek when the Timeline moves', () => {
     act(() => lab().seek(12_400));
-    expect(screen.getByText('12.4 s')).toBeTruthy();
+    expect(screen.getByText('12.40 s')).toBeTruthy();
     // The run ends after its drain: a little past durationSec (120 s), once every event is resolved.
     const end = formatDuration(recording.endMs);
     expect(recording.endMs).toBeGreaterThan(120_000);
     expect(recording.endMs).toBeLessThan(125_000);
-    expect(screen.getByText(`/ ${end}`, { exact: false })).toBeTruthy();
+    // Paused, the clock shows hundredths, and so does the end beside it.
+    const clockEnd = `/ ${formatDuration(recording.endMs, 2)}`;
+    expect(screen.getByText(clockEnd, { exact: false })).toBeTruthy();
     // …and the clock says where the extra seconds come from.
-    expect(screen.getByText(`/ ${end}`, { exact: false }).closest('p')?.getAttribute('title')).toMatch(
+    expect(screen.getByText(clockEnd, { exact: false }).closest('p')?.getAttribute('title')).toMatch(
       /^the 120 s run, then \d+(\.\d+)? s while what was in flight finishes$/,
     );
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
@@ -111,6 +114,40 @@ describe('the time controls', () => {
     expect(lab().playheadMs).toBe(60_000);
     fireEvent.change(timeline, { target: { value: '5000' } });
     expect(lab().playheadMs).toBe(5_000);
+  });
+
+  it('show hundredths on the clock while paused, so that a step of a few milliseconds moves it, and tenths while playing', () => {
+    act(() => lab().seek(530));
+    expect(screen.getByText('0.53 s')).toBeTruthy();
+    act(() => useLab.setState({ playing: true }));
+    expect(screen.getByText('0.5 s')).toBeTruthy();
+  });
+
+  it('step through the lane in focus: a click or focus in a lane chooses it, and “all lanes” goes back to every lane', () => {
+    cleanup();
+    function WithLanes() {
+      useStepLaneFocus();
+      return (
+        <>
+          <section data-lane="webhook" aria-label="Webhooks">
+            <button type="button">How it works</button>
+          </section>
+          <TimeControls />
+        </>
+      );
+    }
+    render(<WithLanes />);
+    const choice = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Step through' });
+    fireEvent.pointerDown(screen.getByRole('region', { name: 'Webhooks' }));
+    expect(choice.value).toBe('webhook');
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const webhook = recording.mechanisms.webhook?.trace ?? [];
+    expect(lab().playheadMs).toBe(Math.min(...webhook.flatMap((m) => [m.sendMs, m.arriveMs]).filter((ms) => ms > 0)));
+    expect(screen.getByText(/ · Webhooks: Receiver \d/).getAttribute('role')).toBe('status');
+    fireEvent.change(choice, { target: { value: 'all' } });
+    expect(choice.value).toBe('all');
+    act(() => screen.getByRole('button', { name: 'How it works' }).focus());
+    expect(choice.value).toBe('webhook');
   });
 
   it('move the Timeline a second per arrow key without stepping', () => {
@@ -205,7 +242,7 @@ describe('the shortcuts help', () => {
     press('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.textContent).toContain('Step to the next message (in every lane, or the one chosen beside Step)');
+    expect(dialog.textContent).toContain('Step to the next message (in every lane, or in the lane in focus or chosen beside Step)');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     press('Escape');
     expect(lab().helpOpen).toBe(false);

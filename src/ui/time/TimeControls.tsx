@@ -16,6 +16,7 @@ const useEndMs = () => useLab((s) => (s.recording ? runEndMs(s.recording) : s.sc
 
 function Clock() {
   const playheadMs = useLab((s) => s.playheadMs);
+  const playing = useLab((s) => s.playing);
   const durationMs = useEndMs();
   const runMs = useLab((s) => s.scenario.durationSec * 1000);
   // The timeline runs past the scenario's duration by the engine's drain (requests and retries
@@ -25,8 +26,8 @@ function Clock() {
   return (
     <p className="clock" title={drain}>
       <span className="visually-hidden">Simulated time: </span>
-      <span className="clock-now">{formatSeconds(playheadMs)}</span>
-      <span className="clock-of"> / {formatDuration(durationMs)}</span>
+      <span className="clock-now">{formatSeconds(playheadMs, playing ? 1 : 2)}</span>
+      <span className="clock-of"> / {formatDuration(durationMs, playing ? 1 : 2)}</span>
       {drain && <span className="visually-hidden"> ({drain})</span>}
     </p>
   );

@@ -9,7 +9,8 @@ import { formatSeconds } from '../lanes/laneText.ts';
 import { runEndMs } from '../comparison/figures.ts';
 
 // Step (button or →): move the playhead to the next message sent or arriving in the chosen lane,
-// or in any lane, pause, and say what happened there in words.
+// or in any lane, pause, and say what happened there in words. The lane is chosen in the time
+// bar, or by moving into a lane (focus or a click): the lane in focus is the lane stepped through.
 
 export type StepLane = MechanismId | 'all';
 
@@ -58,8 +59,11 @@ export function stepOnce(): void {
   const lab = useLab.getState();
   const { recording, playheadMs } = lab;
   if (!recording) return;
-  const { lane } = useStep.getState();
-  const lanes = lane === 'all' ? lab.scenario.mechanisms.filter((id) => recording.mechanisms[id]) : [lane];
+  const enabled = lab.scenario.mechanisms.filter((id) => recording.mechanisms[id]);
+  // A lane chosen before it was turned off no longer counts: Step looks in every lane again.
+  const chosen = useStep.getState().lane;
+  const lane = chosen !== 'all' && enabled.includes(chosen) ? chosen : 'all';
+  const lanes = lane === 'all' ? enabled : [lane];
   const next = nextMessage(recording, lanes, playheadMs);
   lab.pause();
   const where = lane === 'all' ? 'any lane' : `the ${MECHANISM_VIEWS[lane].label} lane`;

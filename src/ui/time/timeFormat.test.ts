@@ -28,9 +28,28 @@ describe('simulated time as text', () => {
     expect(formatSeconds(89_430)).toBe('89.4 s');
     expect(formatDuration(120_040)).toBe('120 s');
     expect(formatDuration(120_960)).toBe('121 s');
+    expect(formatDuration(89_437, 2)).toBe('89.43 s');
+    expect(formatDuration(120_004, 2)).toBe('120 s');
     for (let ms = 60_000; ms < 62_000; ms += 7) {
-      const end = parseFloat(formatDuration(ms));
-      expect(end).toBeGreaterThanOrEqual(parseFloat(formatSeconds(ms)));
+      for (const digits of [1, 2] as const) {
+        const end = parseFloat(formatDuration(ms, digits));
+        expect(end).toBeGreaterThanOrEqual(parseFloat(formatSeconds(ms, digits)));
+      }
     }
+  });
+});
+
+describe('simulated time in hundredths, as the paused clock shows it', () => {
+  it('cuts to the hundredth, so a step of a few milliseconds moves the clock', () => {
+    expect([formatSeconds(530, 2), formatSeconds(539.9, 2), formatSeconds(12_430, 2), formatSeconds(59_996, 2)]).toEqual([
+      '0.53 s',
+      '0.53 s',
+      '12.43 s',
+      '59.99 s',
+    ]);
+  });
+
+  it('keeps the minutes from ten minutes on', () => {
+    expect(formatSeconds(725_340, 2)).toBe('12 min 05.34 s');
   });
 });

@@ -33,6 +33,11 @@ export interface Simulation {
    * finished, then the moment the last one did.
    */
   endMs(): number;
+  /**
+   * When one mechanism's run ended: the moment its drain found nothing unresolved (durationMs if
+   * nothing was), or the run's end. Other mechanisms may still be draining after it.
+   */
+  mechanismEndMs(id: MechanismId): number;
   /** Process every scheduled event with time ≤ tMs (clamped to the end of the run). */
   advanceTo(tMs: number): void;
   runToEnd(): void;
@@ -100,6 +105,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     nowMs: () => now,
     durationMs: () => durationMs,
     endMs,
+    mechanismEndMs: (id) => Math.min(worldOf(id).finishedAtMs, endMs()),
     advanceTo,
     runToEnd: () => advanceTo(latestEndMs),
     isDone,

@@ -24,6 +24,11 @@ export interface MechanismRecording {
   /** What the engine decided for the same clients: held requests, streams, waits, outages. */
   spans: readonly TraceSpan[];
   /**
+   * When this mechanism's run ended (Simulation.mechanismEndMs): at or before the recording's
+   * endMs, earlier when another mechanism was still draining. Its series stop here.
+   */
+  endMs: number;
+  /**
    * When the trace reached its cap (TraceRecorder), the time of its last message: the lanes stop
    * there while the metrics go on to the end (issue 10, item 6). Absent when the trace is whole.
    */
@@ -91,6 +96,7 @@ export function recordRun(
       cdfAt: cdfAt.get(id) ?? [],
       trace: simulation.trace(id),
       spans: simulation.spans(id),
+      endMs: simulation.mechanismEndMs(id),
       ...(simulation.traceTruncated(id).messages && { traceEndMs: lastSendMs(simulation.trace(id)) }),
     };
   }

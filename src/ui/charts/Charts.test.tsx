@@ -61,7 +61,7 @@ function totals(emptyRatio: number | null, meanMs: number | null): MechanismTota
 
 function mechanism(s: MetricSeries, totalsAt: MechanismTotals[], cdfAt: LatencyCdfPoint[][]): MechanismRecording {
   const final: MechanismMetrics = { ...totalsAt[SECONDS - 1], series: s };
-  return { final, totalsAt, cdfAt, trace: [], spans: [] };
+  return { final, totalsAt, cdfAt, trace: [], spans: [], endMs: SECONDS * 1000 };
 }
 
 // Fixed-rate polling every second at 0.5 events/s: theory says e^(−0.5) = 60.7 % empty, 550 ms mean.

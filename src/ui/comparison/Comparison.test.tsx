@@ -46,7 +46,7 @@ function recordingOf(ids: MechanismId[]): RunRecording {
     const figures = AT_42_S[id] ?? DECOY;
     const snapshots = Array.from({ length: 120 }, (_, k) => totals(k === 41 ? figures : DECOY));
     const final = { ...snapshots[119], series: {} as MechanismMetrics['series'] };
-    mechanisms[id] = { final, totalsAt: snapshots, cdfAt: [], trace: [], spans: [] };
+    mechanisms[id] = { final, totalsAt: snapshots, cdfAt: [], trace: [], spans: [], endMs: 120_000 };
   }
   const scenario = { ...DEFAULT_SCENARIO, clients: 10, mechanisms: ids };
   return { scenario, durationMs: 120_000, endMs: 120_000, snapshotEverySec: 1, traceClients: 5, mechanisms };

@@ -21,7 +21,7 @@ function recordingWith(snapshots: MechanismTotals[], extra: Partial<RunRecording
     endMs: 3000,
     snapshotEverySec: 1,
     traceClients: 5,
-    mechanisms: { polling: { final, totalsAt: snapshots, cdfAt: [], trace: [], spans: [] } },
+    mechanisms: { polling: { final, totalsAt: snapshots, cdfAt: [], trace: [], spans: [], endMs: 3000 } },
     ...extra,
   };
 }

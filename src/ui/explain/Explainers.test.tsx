@@ -22,7 +22,7 @@ function load(ids: MechanismId[], playheadMs: number) {
   const mechanisms: RunRecording['mechanisms'] = {};
   for (const id of ids) {
     const final = { series: {} } as MechanismMetrics;
-    mechanisms[id] = { final, totalsAt: [], cdfAt: [], trace: TRACES[id] ?? [], spans: [] };
+    mechanisms[id] = { final, totalsAt: [], cdfAt: [], trace: TRACES[id] ?? [], spans: [], endMs: 10_000 };
   }
   const scenario = { ...DEFAULT_SCENARIO, mechanisms: ids };
   act(() => useLab.setState({ scenario, recording: { scenario, durationMs: 10_000, endMs: 10_000, snapshotEverySec: 1, traceClients: 5, mechanisms }, playheadMs }));

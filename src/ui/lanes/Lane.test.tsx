@@ -58,6 +58,23 @@ describe('Lane', () => {
     expect(screen.getByText('5 of 40 clients drawn; figures cover all', { normalizer: plain })).toBeTruthy();
   });
 
+  it('past its own end, while another mechanism still drains, keeps its last second and says it finished', () => {
+    const sse = recordingOf(
+      { sse: { trace: [], series: { openConnections: [40, 40, 38], serverUtilization: [0.001, 0.001, 0.002], requests: [40, 0, 2] }, endMs: 3000 } },
+      { clients: 40 },
+      3,
+    );
+    // Polling's drain ran to 5.4 s; SSE had nothing left in flight at 3 s.
+    const draining = { ...sse, endMs: 5400 };
+    render(<Lane id="sse" recording={draining} playheadMs={2500} />);
+    expect(screen.queryByText(/^Finished at/)).toBeNull();
+    cleanup();
+    render(<Lane id="sse" recording={draining} playheadMs={5400} />);
+    expect(screen.getByRole('note').textContent).toBe('Finished at 3 s: nothing left in flight; figures as at its end');
+    expect(readout('Connections')).toBe('38');
+    expect(readout('Requests last s')).toBe('2');
+  });
+
   it('draws only the rows it is given room for, and says so', () => {
     render(<Lane id="longPolling" recording={longPolling} playheadMs={1725} rows={3} />);
     const figure = screen.getByRole('img');

@@ -3,6 +3,7 @@ import type { MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { formatInteger, formatPercent } from '../format.ts';
+import { formatDuration } from '../time/timeFormat.ts';
 import { faultsAt, type FaultWindow } from '../comparison/figures.ts';
 import { buildLaneModel, laneSnapshot, type LaneModel, type LaneSnapshot } from './laneState.ts';
 import { LaneFigure } from './LaneFigure.tsx';
@@ -108,6 +109,11 @@ export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = C
           {FAULT_IN_LANE[fault.kind]} ({fault.label.replace(/^\D+/, '')})
         </p>
       ))}
+      {snapshot.endedAtMs !== null && (
+        <p className="lane-ended" role="note">
+          Finished at {formatDuration(snapshot.endedAtMs)}: nothing left in flight; figures as at its end
+        </p>
+      )}
       <LaneStep id={id} recording={recording} playheadMs={playheadMs} />
       <LaneFigure id={id} model={model} snapshot={snapshot} playheadMs={playheadMs} rows={shownRows} rowHeight={rowHeight} />
       <Readouts id={id} model={model} snapshot={snapshot} rows={shownRows} serverDown={serverDown} />

@@ -67,10 +67,17 @@ export interface LaneSnapshot {
   openConnections: number | null;
   serverLoad: number | null;
   requestsLastSecond: number | null;
+  /**
+   * When the playhead is past this mechanism's own end (its drain finished while another
+   * mechanism's went on), that end: the readouts then hold its last second's figures.
+   */
+  endedAtMs: number | null;
 }
 
 export function laneSnapshot(model: LaneModel, mechanism: MechanismRecording, recording: RunRecording, playheadMs: number): LaneSnapshot {
-  const second = secondIndex(recording, playheadMs);
+  const ended = mechanism.endMs < recording.endMs && playheadMs >= mechanism.endMs;
+  // A mechanism's series stop at its own end; past it the lane keeps its last second.
+  const second = ended ? Math.max(0, Math.ceil(mechanism.endMs / 1000) - 1) : secondIndex(recording, playheadMs);
   const series = mechanism.final.series;
   const at = (values: readonly number[]) => (second >= 0 ? (values[second] ?? null) : null);
   return {
@@ -84,5 +91,6 @@ export function laneSnapshot(model: LaneModel, mechanism: MechanismRecording, re
     openConnections: at(series.openConnections),
     serverLoad: at(series.serverUtilization),
     requestsLastSecond: at(series.requests),
+    endedAtMs: ended ? mechanism.endMs : null,
   };
 }

@@ -77,12 +77,14 @@ interface LaneFixture {
   trace: TraceMessage[];
   spans?: TraceSpan[];
   series?: Partial<MetricSeries>;
+  /** When this mechanism's run ended, if before the recording's end (another one still drained). */
+  endMs?: number;
 }
 
 export function recordingOf(lanes: Partial<Record<MechanismId, LaneFixture>>, scenario: Partial<Scenario> = {}, durationSec = 10): RunRecording {
   const mechanisms: RunRecording['mechanisms'] = {};
   for (const [id, lane] of Object.entries(lanes) as [MechanismId, LaneFixture][]) {
-    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace, spans: lane.spans ?? [] };
+    mechanisms[id] = { final: metricsWith(durationSec, lane.series), totalsAt: [], cdfAt: [], trace: lane.trace, spans: lane.spans ?? [], endMs: lane.endMs ?? durationSec * 1000 };
   }
   return {
     scenario: { ...DEFAULT_SCENARIO, durationSec, mechanisms: Object.keys(lanes) as MechanismId[], ...scenario },

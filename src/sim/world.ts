@@ -4,7 +4,7 @@ import { RandomStreams, Stream } from './core/rng.ts';
 import { MetricsRecorder } from './metrics/recorder.ts';
 import { EventSource } from './model/eventSource.ts';
 import { Network } from './model/network.ts';
-import { Server } from './model/server.ts';
+import { QUEUE_FULL, Server } from './model/server.ts';
 import { Connections, clientOf, mainSlot, sideSlot } from './model/connections.ts';
 import { TraceRecorder } from './trace/recorder.ts';
 import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts';
@@ -74,6 +74,7 @@ export class World implements MechanismHost {
       scenario.server.workers,
       scenario.server.memoryPerConnectionKb,
       scenario.clients,
+      scenario.server.maxQueuedRequests,
     );
     this.source = new EventSource(scenario, this.durationMs, this.metrics);
     this.net = new Network(scenario, salt, this.metrics);
@@ -206,7 +207,7 @@ export class World implements MechanismHost {
         this.synRetry(a, b, t);
         break;
       case Kind.proxyError:
-        this.proxyError(a, b, t);
+        this.errorResponse(a, b, t);
         break;
       case Kind.errorAnswer:
         this.errorAnswer(a, b, t);
@@ -399,8 +400,12 @@ export class World implements MechanismHost {
     if (atServerKind !== Kind.postAtServer) this.mechanism.onConnectFailed(slot, noticeMs);
   }
 
-  /** The load balancer answers a request for a server that is down: 502 Bad Gateway. */
-  private proxyError(packed: number, b: number, t: number): void {
+  /**
+   * Answer a request with an error and no body at t: a load balancer's 502 Bad Gateway for a server
+   * that is down, or the overloaded server's 503 (serveRequest). `b` holds the slot's parity and
+   * the request's atServerKind (a refused POST is simply lost).
+   */
+  private errorResponse(packed: number, b: number, t: number): void {
     const slot = mainSlot(unpackClient(packed)) + (b & 1);
     if (!sameEpoch(packed, this.conns.epoch[slot])) return;
     const bytes = this.responseBytes(slot, 0);
@@ -409,6 +414,7 @@ export class World implements MechanismHost {
     this.schedule(arrival, Kind.errorAnswer, packed, b);
   }
 
+  /** The error answer reached the client: the mechanism reacts as to any non-200 answer. */
   private errorAnswer(packed: number, b: number, t: number): void {
     const slot = mainSlot(unpackClient(packed)) + (b & 1);
     if (!sameEpoch(packed, this.conns.epoch[slot])) return;
@@ -416,6 +422,29 @@ export class World implements MechanismHost {
     this.metrics.errorResponse(t);
     this.release(slot, t);
     if (b >> 1 !== Kind.postAtServer) this.mechanism.onErrorAnswer(slot, t);
+  }
+
+  /**
+   * A worker for the request that reached the server on `slot` at tMs (to be handled as
+   * `atServerKind`); returns when it is done. When server.maxQueuedRequests requests already wait,
+   * the request is refused instead, as Envoy's pending-request circuit breaker does in front of a
+   * server: an immediate 503 Service Unavailable that costs no worker time and leaves the
+   * connection open (not a dropped connection). Returns QUEUE_FULL then; the mechanism hears
+   * onErrorAnswer when the 503 arrives, as for a load balancer's 502.
+   */
+  serveRequest(slot: number, tMs: number, atServerKind: number): number {
+    const done = this.admitRequest(tMs);
+    if (done === QUEUE_FULL) this.errorResponse(this.connectionTag(slot), (slot & 1) | (atServerKind << 1), tMs);
+    return done;
+  }
+
+  /** serveRequest without the answer: QUEUE_FULL (counted) or when the request is done. */
+  admitRequest(tMs: number): number {
+    const server = this.server;
+    const done = server.serveRequest(tMs, this.scenario.server.serviceMs);
+    if (done === QUEUE_FULL) this.metrics.overloadRejection(tMs);
+    else this.metrics.queuedRequests(tMs, server.requests.lengthAt(tMs));
+    return done;
   }
 
   /** Where a client's POST goes: under HTTP/2 onto its open connection, else its second one. */

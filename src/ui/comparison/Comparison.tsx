@@ -7,7 +7,8 @@ import { MISSING, formatInteger } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { CLAIMS, type ClaimColumn } from '../scoreboard/claims.ts';
 import { COLUMN_GROUPS, COMPARISON_COLUMNS, GROUP_NAMES, VERDICT_ORDER, barFractions, type ColumnGroup } from './columns.ts';
-import { hasSteady, runEndMs, snapshotMs, steadyOrWhole, warmupSec, type FigureMode, type ShownTotals } from './figures.ts';
+import { hasSteady, overloadAt, runEndMs, snapshotMs, steadyOrWhole, warmupSec, type FigureMode, type ShownTotals } from './figures.ts';
+import type { OverloadSummary } from '../../sim/metrics/types.ts';
 import { lowest, verdictText } from './verdict.ts';
 import './comparison.css';
 
@@ -89,6 +90,24 @@ function Unfinished({ ids, shown, atEnd }: { ids: readonly MechanismId[]; shown:
       {atEnd ? 'Unfinished at the end (neither delivered nor lost): ' : 'On their way or waiting at this moment (not yet delivered): '}
       {pending.join(', ')} events.
     </p>
+  );
+}
+
+/** One plain line per mechanism whose server refused work because its request queue was full. */
+function Overloaded({ ids, overloads }: { ids: readonly MechanismId[]; overloads: (OverloadSummary | null)[] }) {
+  const lines = ids.flatMap((id, i) => {
+    const o = overloads[i];
+    if (!o?.overloaded) return [];
+    const requests = o.refused === 1 ? 'request' : 'requests';
+    return [{ id, text: `${MECHANISM_VIEWS[id].label}: server overloaded, ${formatInteger(o.refused)} ${requests} refused with a 503 (queue full at ${formatInteger(o.queueLimit)}).` }];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <div className="comparison-note overload-note">
+      {lines.map((line) => (
+        <p key={line.id}>{line.text}</p>
+      ))}
+    </div>
   );
 }
 
@@ -227,6 +246,7 @@ export function Comparison() {
         </table>
       </div>
       <Unfinished ids={ids} shown={shown} atEnd={atEnd} />
+      <Overloaded ids={ids} overloads={ids.map((id) => overloadAt(recording, id, playheadMs))} />
       <p className="comparison-note">
         {COMPARISON_COLUMNS.filter((c) => c.means !== undefined)
           .map((c) => `${c.header}: ${c.means ?? ''}`)

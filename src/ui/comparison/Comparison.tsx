@@ -84,7 +84,12 @@ function Unfinished({ ids, shown, atEnd }: { ids: readonly MechanismId[]; shown:
     .map((id, i) => ({ id, n: shown[i]?.totals.events.pending ?? 0 }))
     .filter((p) => p.n > 0)
     .map((p) => `${MECHANISM_VIEWS[p.id].label} ${formatInteger(p.n)}`);
-  if (pending.length === 0) return atEnd ? <p className="comparison-note">Every event was delivered or given up on by the end.</p> : null;
+  if (pending.length === 0) {
+    if (!atEnd) return null;
+    // "0 of 0 delivered" says nothing: a run without events says so (events.ratePerSec 0).
+    const none = shown.every((s) => (s?.totals.events.created ?? 0) === 0);
+    return <p className="comparison-note">{none ? 'No events were created in this run, so there was nothing to deliver.' : 'Every event was delivered or given up on by the end.'}</p>;
+  }
   return (
     <p className="comparison-note">
       {atEnd ? 'Unfinished at the end (neither delivered nor lost): ' : 'On their way or waiting at this moment (not yet delivered): '}

@@ -130,3 +130,57 @@ test('a heavy run waits for "Run anyway", then runs', async ({ page }) => {
   await page.getByRole('button', { name: 'Run anyway' }).click();
   await ready(page);
 });
+
+/** Every attribute of every SVG element, and every visible text, that holds NaN or Infinity. */
+const notANumber = (page: Page) =>
+  page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('svg, svg *')) {
+      for (const a of el.attributes) if (/NaN|Infinity/.test(a.value)) found.push(`<${el.tagName} ${a.name}="${a.value.slice(0, 60)}">`);
+    }
+    for (const m of document.body.innerText.matchAll(/.{0,30}\b(NaN|Infinity)\b.{0,30}/g)) found.push(m[0]);
+    return found;
+  });
+
+for (const [what, events] of [
+  ['no events', { ratePerSec: 0 }],
+  ['events of 0 bytes', { payloadBytes: 0 }],
+  ['no events of 0 bytes', { ratePerSec: 0, payloadBytes: 0 }],
+] as const) {
+  test(`a link with ${what} draws every chart, lane and bar without NaN or Infinity`, async ({ page }) => {
+    await page.goto(linkTo({ durationSec: 20, events }));
+    await ready(page);
+    await page.getByRole('button', { name: 'Live charts' }).click();
+    await expect(page.getByRole('heading', { name: 'Requests per second' })).toBeVisible();
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    // The start, a moment in the middle and the end of the run.
+    for (const key of ['Home', 'ArrowRight', 'End']) {
+      await timeline.press(key);
+      expect(await notANumber(page), `after ${key}`).toEqual([]);
+    }
+    if ('ratePerSec' in events) {
+      await expect(page.getByText('No events were created in this run, so there was nothing to deliver.')).toBeVisible();
+      await expect(page.getByText('No theory line for Polling: there are no events.').first()).toBeAttached();
+    } else {
+      await expect(page.getByText('Every event was delivered or given up on by the end.')).toBeVisible();
+    }
+  });
+}
+
+test('an overloaded server is noted under the scoreboard with the refusals the engine counted', async ({ page }) => {
+  // 200 fixed-rate polls a second against one worker that serves 100: the queue of 500 fills in 5 s.
+  await page.goto(
+    linkTo({
+      clients: 200,
+      durationSec: 20,
+      mechanisms: ['polling'],
+      network: { latencyMs: 10, tls: 'none' },
+      server: { workers: 1, serviceMs: 10, maxQueuedRequests: 500 },
+      events: { ratePerSec: 0 },
+      polling: { intervalMs: 1000, schedule: 'fixedRate' },
+    }),
+  );
+  await ready(page);
+  await page.getByRole('slider', { name: 'Timeline' }).press('End');
+  await expect(page.getByText(/^Polling: server overloaded, 1,50\d requests refused with a 503 \(queue full at 500\)\.$/)).toBeVisible();
+});

@@ -23,6 +23,7 @@ const emptySeries: MetricSeries = {
   memoryKb: [],
   bytesWire: [],
   connectionAttempts: [],
+  overloadRejections: [],
 };
 
 const polling: MechanismMetrics = {
@@ -36,6 +37,7 @@ const polling: MechanismMetrics = {
   bytes: { up: 420000, down: 162000, overhead: 570000, payload: 12000, wire: 640000 },
   peakOpenConnections: 10,
   connectionAttempts: 10, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
   serverUtilization: 0.000625,
   peakMemoryKb: 640,
   steady: null,
@@ -53,6 +55,7 @@ const webhook: MechanismMetrics = {
   bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
   peakOpenConnections: 0,
   connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
   serverUtilization: null,
   peakMemoryKb: 0,
   steady: null,
@@ -94,6 +97,8 @@ describe('formatTable', () => {
       'connection failures',
       'error responses',
       'SSE clients closed',
+      'refused, queue full',
+      'peak queued requests',
       'server utilization %',
       'peak memory KB',
       'steady from s',
@@ -139,6 +144,11 @@ describe('formatNotes', () => {
       'Note: polling: 2 events were still unresolved at the end of the run; the figures exclude them.',
     );
     expect(formatNotes({ webhook })).toBe('');
+  });
+
+  it('says which mechanisms had an overloaded server, with the refusals and the queue bound', () => {
+    const overloaded = { ...webhook, overload: { overloaded: true, refused: 1234, peakQueued: 1000, queueLimit: 1000 } };
+    expect(formatNotes({ webhook: overloaded })).toBe('Note: webhook: server overloaded, 1,234 requests refused with a 503 (queue full at 1,000).');
   });
 });
 

@@ -49,6 +49,8 @@ const ROWS: readonly Row[] = [
   { label: 'connection failures', value: (m) => m.connectionFailures, decimals: 0 },
   { label: 'error responses', value: (m) => m.errorResponses, decimals: 0 },
   { label: 'SSE clients closed', value: (m) => m.sseClosedClients, decimals: 0 },
+  { label: 'refused, queue full', value: (m) => m.overload.refused, decimals: 0 },
+  { label: 'peak queued requests', value: (m) => m.overload.peakQueued, decimals: 0 },
   { label: 'server utilization %', value: (m) => m.serverUtilization, decimals: 1, scale: 100 },
   { label: 'peak memory KB', value: (m) => m.peakMemoryKb, decimals: 0 },
   ...steadyRows([
@@ -89,15 +91,22 @@ export function formatSummary(scenario: Scenario): string {
 }
 
 /**
- * One line per mechanism whose run (drain included) ended with events unresolved: the figures do not
- * include them (they were neither delivered nor lost). Empty when every event was resolved.
+ * One line per mechanism whose server was overloaded (it refused requests: its queue was full), and
+ * one per mechanism whose run (drain included) ended with events unresolved: the figures do not
+ * include them (they were neither delivered nor lost). Empty when neither happened.
  */
 export function formatNotes(results: Results): string {
   return MECHANISM_IDS.flatMap((id) => {
+    const notes: string[] = [];
+    const overload = results[id]?.overload;
+    if (overload?.overloaded) {
+      const requests = overload.refused === 1 ? 'request' : 'requests';
+      notes.push(`Note: ${id}: server overloaded, ${formatNumber(overload.refused)} ${requests} refused with a 503 (queue full at ${formatNumber(overload.queueLimit)}).`);
+    }
     const pending = results[id]?.events.pending ?? 0;
-    if (pending === 0) return [];
+    if (pending === 0) return notes;
     const events = pending === 1 ? '1 event was' : `${formatNumber(pending)} events were`;
-    return [`Note: ${id}: ${events} still unresolved at the end of the run; the figures exclude them.`];
+    return [...notes, `Note: ${id}: ${events} still unresolved at the end of the run; the figures exclude them.`];
   }).join('\n');
 }
 

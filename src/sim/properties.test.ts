@@ -108,6 +108,8 @@ const partialScenario = fc
           pushServiceMs: fc.double({ min: 0, max: 5, noNaN: true }),
           maxConnections: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constant(100_000)),
           memoryPerConnectionKb: fc.integer({ min: 0, max: 256 }),
+          // Small request queues make the overloaded runs refuse work (503s) too.
+          maxQueuedRequests: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 }), fc.constant(1024)),
         },
         { requiredKeys: [] },
       ),
@@ -299,7 +301,9 @@ describe('a run of any valid scenario', () => {
       // One ordered connection and a log read in order: nothing can overtake.
       if (id !== 'webhook') expect(m.events.outOfOrder, `${where}: in-order transport`).toBe(0);
       if (id !== 'webhook') expect(duplicates, `${where}: only webhooks deliver twice`).toBe(0);
-      if (id === 'polling' || id === 'longPolling' || id === 'sse') expect(lost, `${where}: events wait at the server`).toBe(0);
+      // An EventSource that got a 502 or 503 closes for good (WHATWG HTML §9.2.3): its events are lost.
+      const sseClosed = id === 'sse' && m.sseClosedClients > 0;
+      if (id === 'polling' || id === 'longPolling' || (id === 'sse' && !sseClosed)) expect(lost, `${where}: events wait at the server`).toBe(0);
     });
   }, PROPERTY_TIMEOUT_MS);
 
@@ -373,6 +377,17 @@ describe('a run of any valid scenario', () => {
       for (const key of ['requests', 'responses', 'bytesUp', 'bytesDown', 'serverUtilization', 'eventsCreated'] as const) {
         expect(sum(m.series[key].slice(drainSeconds)), `${where} series.${key} after the end`).toBe(0);
       }
+    });
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('never lets more requests wait than server.maxQueuedRequests, and counts every refusal in the series', () => {
+    forEveryMechanism((m, scenario, where) => {
+      const { overloaded, refused, peakQueued, queueLimit } = m.overload;
+      expect(queueLimit, where).toBe(scenario.server.maxQueuedRequests);
+      expect(peakQueued, where).toBeLessThanOrEqual(queueLimit);
+      expect(overloaded, where).toBe(refused > 0);
+      expect(sum(m.series.overloadRejections), where).toBe(refused);
+      if (m.steady) expect(m.steady.overload.refused, where).toBeLessThanOrEqual(refused);
     });
   }, PROPERTY_TIMEOUT_MS);
 

@@ -7,17 +7,20 @@ import { Network } from './model/network.ts';
 import { Server } from './model/server.ts';
 import { Connections, clientOf, mainSlot, sideSlot } from './model/connections.ts';
 import { TraceRecorder } from './trace/recorder.ts';
-import { connectionId, NO_CONNECTION, type MessageKind } from './trace/types.ts';
-import { pack, sameEpoch, unpackClient, type Mechanism } from './mechanisms/mechanism.ts';
+import { connectionId, type MessageKind } from './trace/types.ts';
+import { pack, sameEpoch, type Mechanism } from './mechanisms/mechanism.ts';
 import type { MechanismHost } from './mechanisms/host.ts';
+import type { WorldParts } from './worldParts.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
 import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
 import { warmupSecOf } from './scenario/warmup.ts';
-import { AT_SERVER_NEXT, Handshakes, SYN_DROPPED } from './model/handshake.ts';
+import { Handshakes } from './model/handshake.ts';
 import { PendingConnects } from './model/pendingConnects.ts';
 import { MessageSizes } from './protocol/messageSizes.ts';
-import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES } from './protocol/http2.ts';
+import { Connector } from './connector.ts';
+import { ConnectionEnds } from './connectionEnds.ts';
+import { ErrorAnswers } from './errorAnswers.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers. The mechanism sees the
@@ -26,7 +29,7 @@ import { H2_PREFACE_DOWN_BYTES, H2_PREFACE_UP_BYTES } from './protocol/http2.ts'
 
 const MIN_RETRY_DELAY_MS = 1;
 
-export class World implements MechanismHost {
+export class World implements MechanismHost, WorldParts {
   readonly sched = new Scheduler(KIND_COUNT, [Kind.eventCreated, Kind.clientMessage]);
   readonly metrics: MetricsRecorder;
   readonly source: EventSource;
@@ -55,8 +58,13 @@ export class World implements MechanismHost {
   /** HTTP/2: every request of a client is a stream on its one connection (protocol/http2.ts). */
   readonly h2: boolean;
   readonly handshakes: Handshakes;
-  private readonly pending: PendingConnects;
+  readonly pending: PendingConnects;
   private readonly sizes: MessageSizes;
+  /** Requests onto connections, opening them (connector.ts); connections' ends (connectionEnds.ts). */
+  private readonly connector: Connector;
+  readonly ends: ConnectionEnds;
+  /** Requests refused at a full queue, and error answers (errorAnswers.ts). */
+  private readonly answers: ErrorAnswers;
   private readonly clientMessageRng: RandomStreams;
   private readonly clientMessageMeanGapMs: number;
   /** Watchdog (watchdog.ts): the clock at the last sample that moved it, and samples since. */
@@ -74,6 +82,7 @@ export class World implements MechanismHost {
       scenario.server.workers,
       scenario.server.memoryPerConnectionKb,
       scenario.clients,
+      scenario.server.maxQueuedRequests,
     );
     this.source = new EventSource(scenario, this.durationMs, this.metrics);
     this.net = new Network(scenario, salt, this.metrics);
@@ -94,6 +103,9 @@ export class World implements MechanismHost {
     const rate = scenario.clientMessages.ratePerSec;
     this.clientMessageMeanGapMs = rate > 0 ? 1000 / rate : Infinity;
     this.stallLimit = stallSamples(scenario);
+    this.connector = new Connector(this, this.sizes);
+    this.ends = new ConnectionEnds(this);
+    this.answers = new ErrorAnswers(this);
   }
 
   /** Schedule the first events: event creation (unless the mechanism draws lazily), faults, start. */
@@ -189,10 +201,10 @@ export class World implements MechanismHost {
         break;
       }
       case Kind.idleCheck:
-        this.idleCheck(a, b, t);
+        this.ends.idleCheck(a, b, t);
         break;
       case Kind.serverDown:
-        this.serverDown(a, t);
+        this.ends.serverDown(a, t);
         break;
       case Kind.clientMessage:
         this.mechanism.sendClientMessage(a, t);
@@ -203,16 +215,16 @@ export class World implements MechanismHost {
         this.upstream.handle(kind, a, b, t);
         break;
       case Kind.synRetry:
-        this.synRetry(a, b, t);
+        this.connector.synRetry(a, b, t);
         break;
       case Kind.proxyError:
-        this.proxyError(a, b, t);
+        this.answers.errorResponse(a, b, t);
         break;
       case Kind.errorAnswer:
-        this.errorAnswer(a, b, t);
+        this.answers.errorAnswer(a, b, t);
         break;
       case Kind.tlsAtServer:
-        this.tlsAtServer(a, b, t);
+        this.connector.tlsAtServer(a, b, t);
         break;
       case Kind.acceptAtServer:
         this.handshakes.accept(t);
@@ -230,83 +242,37 @@ export class World implements MechanismHost {
     if (next < this.durationMs) this.schedule(next, Kind.clientMessage, client, 0);
   }
 
-  // ---- connections ------------------------------------------------------------------------
+  // ---- connections (connector.ts opens them and sends requests; connectionEnds.ts ends them) ----
 
-  /**
-   * A connection for a request at tMs on `slot`: reuse it when keep-alive allows (under HTTP/2
-   * also while other streams use it), else open one (TCP + TLS round trips). Returns when the
-   * request can be sent; −1 when the connection is refused (server down, or at its connection
-   * limit; `refusedNoticeMs` then says when the client learns it); SYN_DROPPED when the SYN found
-   * the accept queue full; AT_SERVER_NEXT when the TLS handshake waits for the server's workers
-   * (Kind.tlsAtServer completes it).
-   */
+  /** A connection for a request at tMs on `slot` (Connector.connect). */
   connect(slot: number, tMs: number): number {
-    const conns = this.conns;
-    if (this.h2 ? conns.usable(slot, tMs) : conns.reusable(slot, tMs)) {
-      conns.inUse[slot]++;
-      return tMs;
-    }
-    if (conns.isOpen[slot]) conns.close(slot, tMs);
-    return this.openConnection(slot, tMs);
-  }
-  refusedNoticeMs = 0;
-
-  /** Send a SYN at tMs for a new connection on `slot` (see connect). */
-  private openConnection(slot: number, tMs: number): number {
-    const client = clientOf(slot);
-    const conns = this.conns;
-    this.metrics.connectionAttempt(tMs);
-    const synArrivesMs = tMs + this.scenario.network.latencyMs;
-    const down = this.server.isDown(synArrivesMs);
-    const behindProxy = down && this.server.downBehindProxy(synArrivesMs);
-    if ((down && !behindProxy) || this.metrics.openConnections >= this.scenario.server.maxConnections) {
-      this.metrics.connectionFailed(tMs);
-      this.refusedNoticeMs = this.net.refusedSyn(client, tMs);
-      this.trace.record('connect', client, true, tMs, this.refusedNoticeMs, 0, 0, 'refused', 0, this.connectionId(slot, 0));
-      return -1;
-    }
-    // Behind a load balancer whose server is down, the balancer itself completes the handshake.
-    const ready = behindProxy ? this.handshakes.openToPeer(client, tMs, false) : this.handshakes.start(client, slot, tMs);
-    if (ready === SYN_DROPPED) return SYN_DROPPED;
-    conns.open(slot, tMs);
-    if (ready === AT_SERVER_NEXT) {
-      this.schedule(this.handshakes.serverPartMs, Kind.tlsAtServer, slot, conns.epoch[slot]);
-      return AT_SERVER_NEXT;
-    }
-    if (!behindProxy) this.schedule(this.handshakes.serverPartMs, Kind.acceptAtServer, slot, conns.epoch[slot]);
-    this.connected(slot, tMs, ready);
-    return ready;
+    return this.connector.connect(slot, tMs);
   }
 
-  /** The connection on `slot`, asked for at synMs, is ready for requests at readyMs. */
-  private connected(slot: number, synMs: number, readyMs: number): void {
-    const client = clientOf(slot);
-    if (this.h2) {
-      this.net.transmit(client, slot, true, H2_PREFACE_UP_BYTES, 0, readyMs);
-      this.net.transmit(client, slot, false, H2_PREFACE_DOWN_BYTES, 0, readyMs);
-    }
-    this.trace.record('connect', client, true, synMs, readyMs, 0, 0, 'ok', 0, this.connectionId(slot));
-    this.conns.touch(slot, readyMs);
-    this.armIdleCheck(slot);
+  get refusedNoticeMs(): number {
+    return this.connector.refusedNoticeMs;
   }
 
-  /** A new connection's ClientHello reached the server at t: finish the handshake, send the request. */
-  private tlsAtServer(slot: number, epoch: number, t: number): void {
-    if (this.conns.epoch[slot] !== epoch || !this.pending.isPending(slot)) {
-      this.handshakes.abandon(); // cut meanwhile (a restart); the mechanism has heard of it
-      return;
-    }
-    const ready = this.handshakes.serverPart(clientOf(slot), slot, t);
-    this.connected(slot, this.pending.startMs[slot], ready);
-    this.sendPending(slot, ready);
+  /** Send a request on `slot`, opening its connection first when needed (Connector.request). */
+  request(
+    slot: number,
+    tMs: number,
+    bodyBytes: number,
+    payloadBytes: number,
+    traceKind: MessageKind,
+    atServerKind: number,
+    rideBusy = false,
+    upgrade = false,
+  ): boolean {
+    return this.connector.request(slot, tMs, bodyBytes, payloadBytes, traceKind, atServerKind, rideBusy, upgrade);
   }
 
-  private sendPending(slot: number, ready: number): void {
-    const p = this.pending;
-    const upgrade = p.upgrade[slot] === 1;
-    const [body, payload, traceKind, atServerKind] = [p.bodyBytes[slot], p.payloadBytes[slot], p.traceKind[slot], p.atServerKind[slot]];
-    p.release(slot);
-    this.sendRequest(slot, ready, body, payload, traceKind, atServerKind, upgrade);
+  release(slot: number, tMs: number): void {
+    this.ends.release(slot, tMs);
+  }
+
+  closeNoticeMs(slot: number, tMs: number): number {
+    return this.ends.closeNoticeMs(slot, tMs);
   }
 
   /**
@@ -318,104 +284,13 @@ export class World implements MechanismHost {
     return noticeMs + Math.max(MIN_RETRY_DELAY_MS, delayMs);
   }
 
-  /**
-   * A client sends an HTTP request with a body of `bodyBytes` (`payloadBytes` of them payload) on
-   * `slot` at tMs, opening a connection first when it has no usable one — or riding the busy one
-   * when `rideBusy` (HTTP/1.1 pipelining stands in for the extra connection a browser would open).
-   * The world adds the head (full, or HPACK-compressed under HTTP/2; `upgrade` adds a WebSocket
-   * Upgrade's headers). Counts the request, traces it, and schedules `atServerKind` at its arrival
-   * with (client, connection epoch) packed in `a` and the slot's parity in `b` — or, while the
-   * server is down behind a load balancer, the balancer's 502 (mechanism.onErrorAnswer). Returns
-   * false when the connection was refused (`refusedNoticeMs` says when the client learns it).
-   * A SYN dropped at a full accept queue is retransmitted by the world; the request goes out once
-   * connected, or the mechanism hears onConnectFailed after network.connectTimeoutMs.
-   */
-  request(
-    slot: number,
-    tMs: number,
-    bodyBytes: number,
-    payloadBytes: number,
-    traceKind: MessageKind,
-    atServerKind: number,
-    rideBusy = false,
-    upgrade = false,
-  ): boolean {
-    const conns = this.conns;
-    const pending = this.pending;
-    if (pending.isPending(slot)) return true; // rides the connection being set up (a fixed-rate tick: skipped)
-    const ready = rideBusy && !this.h2 && conns.isOpen[slot] && conns.inUse[slot] ? tMs : this.connect(slot, tMs);
-    if (ready === -1) return false;
-    if (ready === SYN_DROPPED || ready === AT_SERVER_NEXT) {
-      const token = pending.hold(slot, tMs, bodyBytes, payloadBytes, traceKind, atServerKind, upgrade);
-      if (ready === SYN_DROPPED) this.schedule(pending.nextMs(slot).atMs, Kind.synRetry, slot, token);
-      return true;
-    }
-    this.sendRequest(slot, ready, bodyBytes, payloadBytes, traceKind, atServerKind, upgrade);
-    return true;
+  /** A worker for the request on `slot`, or a 503 when the request queue is full (ErrorAnswers.serveRequest). */
+  serveRequest(slot: number, tMs: number, atServerKind: number): number {
+    return this.answers.serveRequest(slot, tMs, atServerKind);
   }
 
-  private sendRequest(slot: number, ready: number, bodyBytes: number, payloadBytes: number, traceKind: MessageKind, atServerKind: number, upgrade: boolean): void {
-    const client = clientOf(slot);
-    const bytes = this.sizes.requestBytes(slot, bodyBytes, upgrade);
-    const arrival = this.send(slot, true, bytes, payloadBytes, ready);
-    this.metrics.request(ready);
-    this.traceMessage(traceKind, client, true, ready, arrival, 0, bytes, slot);
-    const packed = pack(client, this.conns.epoch[slot]);
-    if (this.server.isDown(arrival) && this.server.downBehindProxy(arrival)) {
-      this.schedule(arrival, Kind.proxyError, packed, (slot & 1) | (atServerKind << 1));
-    } else {
-      this.schedule(arrival, atServerKind, packed, slot & 1);
-    }
-  }
-
-  /** A dropped SYN's timer fired: retransmit it, or give up after the connect timeout. */
-  private synRetry(slot: number, token: number, t: number): void {
-    const pending = this.pending;
-    if (!pending.isPending(slot) || pending.token[slot] !== token) return;
-    const atServerKind = pending.atServerKind[slot];
-    if (pending.nextMs(slot).timedOut) {
-      pending.release(slot);
-      this.metrics.connectionFailed(t);
-      this.connectFailed(slot, atServerKind, t);
-      return;
-    }
-    pending.syns[slot]++;
-    const ready = this.openConnection(slot, t);
-    if (ready === SYN_DROPPED) {
-      this.schedule(pending.nextMs(slot).atMs, Kind.synRetry, slot, token);
-      return;
-    }
-    if (ready === AT_SERVER_NEXT) return; // Kind.tlsAtServer sends the request
-    if (ready === -1) {
-      pending.release(slot);
-      this.connectFailed(slot, atServerKind, this.refusedNoticeMs);
-      return;
-    }
-    this.sendPending(slot, ready);
-  }
-
-  /** A connection attempt failed; the client knows at noticeMs. A POST is simply lost. */
-  private connectFailed(slot: number, atServerKind: number, noticeMs: number): void {
-    if (atServerKind !== Kind.postAtServer) this.mechanism.onConnectFailed(slot, noticeMs);
-  }
-
-  /** The load balancer answers a request for a server that is down: 502 Bad Gateway. */
-  private proxyError(packed: number, b: number, t: number): void {
-    const slot = mainSlot(unpackClient(packed)) + (b & 1);
-    if (!sameEpoch(packed, this.conns.epoch[slot])) return;
-    const bytes = this.responseBytes(slot, 0);
-    const arrival = this.send(slot, false, bytes, 0, t);
-    this.traceMessage('response', clientOf(slot), false, t, arrival, 0, bytes, slot);
-    this.schedule(arrival, Kind.errorAnswer, packed, b);
-  }
-
-  private errorAnswer(packed: number, b: number, t: number): void {
-    const slot = mainSlot(unpackClient(packed)) + (b & 1);
-    if (!sameEpoch(packed, this.conns.epoch[slot])) return;
-    this.metrics.response(t, false);
-    this.metrics.errorResponse(t);
-    this.release(slot, t);
-    if (b >> 1 !== Kind.postAtServer) this.mechanism.onErrorAnswer(slot, t);
+  admitRequest(tMs: number): number {
+    return this.answers.admitRequest(tMs);
   }
 
   /** Where a client's POST goes: under HTTP/2 onto its open connection, else its second one. */
@@ -443,78 +318,6 @@ export class World implements MechanismHost {
     const arrival = this.net.transmit(clientOf(slot), slot, up, bytes, payloadBytes, tMs);
     this.conns.touch(slot, up ? arrival : tMs);
     return arrival;
-  }
-
-  /** The request on `slot` is finished; with keep-alive the connection idles, else it closes. */
-  release(slot: number, tMs: number): void {
-    const conns = this.conns;
-    if (!conns.isOpen[slot]) return;
-    if (!conns.keepAlive) {
-      conns.close(slot, tMs);
-      return;
-    }
-    if (conns.inUse[slot] > 0) conns.inUse[slot]--;
-    if (!this.h2) conns.inUse[slot] = 0;
-    if (conns.inUse[slot] > 0) return; // other streams still use it
-    conns.touch(slot, tMs);
-    this.armIdleCheck(slot);
-  }
-
-  /** Make sure an idle check is pending no later than the connection's current deadline. */
-  armIdleCheck(slot: number): void {
-    const deadline = this.conns.deadlineMs(slot);
-    if (deadline < this.conns.checkAtMs[slot]) {
-      this.conns.checkAtMs[slot] = deadline;
-      this.schedule(deadline, Kind.idleCheck, slot, this.conns.epoch[slot]);
-    }
-  }
-
-  private idleCheck(slot: number, epoch: number, t: number): void {
-    const conns = this.conns;
-    if (conns.epoch[slot] !== epoch || conns.checkAtMs[slot] !== t) return; // superseded
-    conns.checkAtMs[slot] = Infinity;
-    const deadline = conns.deadlineMs(slot);
-    if (t >= deadline) {
-      const wasInUse = conns.inUse[slot] > 0;
-      const client = clientOf(slot);
-      const connection = this.connectionId(slot);
-      const proxyIdleMs = this.scenario.proxy.idleTimeoutSec * 1000;
-      conns.close(slot, t);
-      this.pending.release(slot);
-      // Mark what was in flight first: the close itself is still on its way to the client.
-      this.trace.markDropped(client, connection, t);
-      this.trace.record('close', client, false, t, this.closeNoticeMs(slot, t), 0, 0, 'ok', 0, connection);
-      if (proxyIdleMs > 0 && t >= conns.lastByteMs[slot] + proxyIdleMs) {
-        this.trace.span('proxyCut', client, connection, t, t);
-        this.trace.cut(connection, t, 'proxyCut');
-      }
-      if (wasInUse) this.mechanism.onConnectionCut(slot, t);
-    } else {
-      this.armIdleCheck(slot);
-    }
-  }
-
-  /** When the client sees a close that happened at the server side at tMs (the FIN travels d). */
-  closeNoticeMs(slot: number, tMs: number): number {
-    return this.net.transmit(clientOf(slot), slot, false, 0, 0, tMs);
-  }
-
-  private serverDown(window: number, t: number): void {
-    const conns = this.conns;
-    const { fromMs, toMs } = this.server.restartWindows()[window];
-    this.trace.span('serverDown', -1, NO_CONNECTION, fromMs, toMs);
-    for (let slot = 0; slot < conns.isOpen.length; slot++) {
-      if (!conns.isOpen[slot]) continue;
-      const wasInUse = conns.inUse[slot] > 0;
-      const connection = this.connectionId(slot);
-      conns.close(slot, t);
-      this.pending.release(slot);
-      // A restart cuts every connection of the client, a webhook's extra ones included.
-      this.trace.markDropped(clientOf(slot), NO_CONNECTION, t);
-      this.trace.cut(connection, t, 'serverDown');
-      if (wasInUse) this.mechanism.onConnectionCut(slot, t);
-    }
-    this.mechanism.onServerDown(t);
   }
 
   /** The first delivery to `recipient` at tMs of an event created at createdMs. */

@@ -31,6 +31,7 @@ function totals(changes: Changes): MechanismTotals {
     connectionFailures: 0,
     errorResponses: 0,
     sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
     steady: null,
     ...rest,
   };

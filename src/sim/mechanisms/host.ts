@@ -96,8 +96,17 @@ export interface MechanismHost {
 
   // ---- the server ---------------------------------------------------------------------------
 
-  /** A job arriving at tMs takes serviceMs of a worker; returns when it is done. */
+  /** A job arriving at tMs takes serviceMs of a worker; returns when it is done. Never refused: pushes, frames. */
   serve(arrivalMs: number, serviceMs: number): number;
+  /**
+   * The request that reached the server on `slot` at tMs takes server.serviceMs of a worker;
+   * returns when it is done, or QUEUE_FULL (model/server.ts) when server.maxQueuedRequests already
+   * wait: the world then answers 503 and the mechanism hears onErrorAnswer (`atServerKind` says
+   * which request it was; a refused POST is lost).
+   */
+  serveRequest(slot: number, tMs: number, atServerKind: number): number;
+  /** As serveRequest for work that has no client connection (a webhook attempt): QUEUE_FULL or done. */
+  admitRequest(tMs: number): number;
   /** The server is restarting at tMs. */
   isServerDown(tMs: number): boolean;
   /** When the server, restarting at tMs, is up again (tMs when it is up). */

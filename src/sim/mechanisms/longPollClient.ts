@@ -1,6 +1,7 @@
 import type { MechanismHost } from './host.ts';
 import { mainSlot } from '../model/connections.ts';
 import type { Cursors } from './cursors.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 import { unpackClient } from './mechanism.ts';
 import { NO_CONNECTION } from '../trace/types.ts';
 
@@ -59,7 +60,8 @@ export class LongPollClient {
     const world = this.world;
     const client = unpackClient(packed);
     if (!world.isCurrent(packed, mainSlot(client))) return;
-    const done = world.serve(tMs, world.scenario.server.serviceMs);
+    const done = world.serveRequest(mainSlot(client), tMs, this.kinds.atServer);
+    if (done === QUEUE_FULL) return; // a 503: onFailed retries after errorRetryMs
     if (this.cursors.unsent(client) > 0) {
       this.respond(client, done);
       return;
@@ -123,7 +125,7 @@ export class LongPollClient {
     this.retryLater(client, this.world.closeNoticeMs(mainSlot(client), tMs));
   }
 
-  /** The connection attempt failed, or a load balancer answered 502: ask again after errorRetryMs. */
+  /** The connection attempt failed, or a 502 or 503 came back: ask again after errorRetryMs. */
   onFailed(client: number, noticeMs: number): void {
     if (!this.active[client]) return;
     this.active[client] = 0;

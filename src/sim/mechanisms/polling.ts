@@ -2,6 +2,7 @@ import type { MechanismHost } from './host.ts';
 import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 import { Cursors } from './cursors.ts';
 import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 
@@ -59,7 +60,8 @@ class Polling implements Mechanism {
     const client = unpackClient(packed);
     const slot = mainSlot(client);
     if (!world.isCurrent(packed, slot)) return;
-    const done = world.serve(tMs, world.scenario.server.serviceMs);
+    const done = world.serveRequest(slot, tMs, AT_SERVER);
+    if (done === QUEUE_FULL) return;
     const source = this.cursors.sourceOf(client);
     let upTo = world.source.generateUpTo(source, done);
     // A shared (broadcast) log may already hold events after `done`, drawn for another client.
@@ -108,7 +110,7 @@ class Polling implements Mechanism {
     this.pollFailed(slot, noticeMs);
   }
 
-  /** A 502 is an answer like any other for a poller: it asks again after the interval. */
+  /** A 502 or 503 is an answer like any other for a poller: it asks again after the interval. */
   onErrorAnswer(slot: number, tMs: number): void {
     this.pollFailed(slot, tMs);
   }

@@ -3,6 +3,7 @@ import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { SSE_HEARTBEAT_BYTES, sseEventFramingBytes } from '../protocol/sizes.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 import { Cursors } from './cursors.ts';
 import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
 import { NO_CONNECTION } from '../trace/types.ts';
@@ -68,7 +69,8 @@ class ServerSentEvents implements Mechanism {
     const client = unpackClient(packed);
     const slot = mainSlot(client);
     if (!world.isCurrent(packed, slot)) return;
-    const done = world.serve(tMs, world.scenario.server.serviceMs);
+    const done = world.serveRequest(slot, tMs, AT_SERVER);
+    if (done === QUEUE_FULL) return; // a 503: onErrorAnswer
     this.streaming[client] = 1;
     this.cursors.rewind(client);
     const from = this.cursors.sent[client];
@@ -149,7 +151,7 @@ class ServerSentEvents implements Mechanism {
     if (slot === mainSlot(client) && !this.closed[client]) this.reconnectAt(client, noticeMs);
   }
 
-  /** A 502 instead of the stream: the EventSource fails for good, unless the app re-creates it. */
+  /** A 502 or 503 instead of the stream: the EventSource fails for good, unless the app re-creates it. */
   onErrorAnswer(slot: number, tMs: number): void {
     const client = slot >> 1;
     if (slot !== mainSlot(client) || this.closed[client]) return;

@@ -2,6 +2,7 @@ import type { MechanismHost } from './host.ts';
 import { Kind } from '../kinds.ts';
 import { mainSlot } from '../model/connections.ts';
 import { unpackClient } from './mechanism.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 
 // A client message sent as its own HTTP POST: what polling, long polling and SSE need for every
 // upstream message (DESIGN.md §2), where a WebSocket sends a frame on the connection it already
@@ -26,7 +27,8 @@ export class UpstreamPosts {
     const slot = mainSlot(client) + parity;
     if (!world.isCurrent(packed, slot)) return; // the connection was cut meanwhile
     if (kind === Kind.postAtServer) {
-      const done = world.serve(tMs, world.scenario.server.serviceMs);
+      const done = world.serveRequest(slot, tMs, Kind.postAtServer);
+      if (done === QUEUE_FULL) return; // a 503: the message is lost
       const bytes = world.responseBytes(slot, 0);
       const arrival = world.send(slot, false, bytes, 0, done);
       world.traceMessage('response', client, false, done, arrival, 0, bytes, slot);

@@ -3,6 +3,7 @@ import { MECHANISM_LABELS } from './labels.ts';
 import { MECHANISM_KINDS } from '../kinds.ts';
 import { backoffDelayMs } from '../core/backoff.ts';
 import { UNORDERED } from '../model/network.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 import { WebhookChains } from './webhookChains.ts';
 import { WebhookPool } from './webhookPool.ts';
 import type { Mechanism, MechanismModule } from './mechanism.ts';
@@ -89,8 +90,16 @@ class Webhooks implements Mechanism {
       if (upAt < world.endMs) world.schedule(upAt, SEND, chain, 0);
       return;
     }
-    const { server, events, webhook } = world.scenario;
-    const signedAt = world.serve(tMs, server.serviceMs);
+    const { events, webhook } = world.scenario;
+    const signedAt = world.admitRequest(tMs);
+    if (signedAt === QUEUE_FULL) {
+      // The provider's workers have server.maxQueuedRequests deliveries waiting: this attempt is
+      // refused at once, as a full job queue rejects a job, and counts as a failed attempt that
+      // waits for its retry (or is dead-lettered after the last one).
+      chains.attempts[chain]++;
+      this.failed(chain, tMs);
+      return;
+    }
     // One attempt at a time per connection, so its packets need no ordering with other ones.
     const connection = UNORDERED;
     let id = this.pool.acquire(client);

@@ -9,6 +9,7 @@ import {
   WS_UPGRADE_RESPONSE_BYTES,
   wsFrameHeaderBytes,
 } from '../protocol/sizes.ts';
+import { QUEUE_FULL } from '../model/server.ts';
 import { Cursors } from './cursors.ts';
 import { LongPollClient } from './longPollClient.ts';
 import { unpackClient, type Mechanism, type MechanismModule } from './mechanism.ts';
@@ -105,7 +106,8 @@ class WebSockets implements Mechanism {
       world.schedule(arrival, REFUSED, client, 0);
       return;
     }
-    const done = world.serve(tMs, world.scenario.server.serviceMs);
+    const done = world.serveRequest(slot, tMs, UPGRADE_AT_SERVER);
+    if (done === QUEUE_FULL) return; // a 503 to the upgrade: onErrorAnswer backs off
     this.serverOpen[client] = 1;
     if (!this.everConnected[client] || this.resume) this.cursors.rewind(client);
     else this.cursors.loseUndelivered(client, done);
@@ -237,7 +239,7 @@ class WebSockets implements Mechanism {
     else this.retryLater(client, noticeMs);
   }
 
-  /** A 502 to the upgrade (the server is down behind a load balancer): back off and try again. */
+  /** A 502 to the upgrade (the server is down behind a load balancer) or a 503 (overloaded): back off and try again. */
   onErrorAnswer(slot: number, tMs: number): void {
     this.onConnectFailed(slot, tMs);
   }

@@ -34,6 +34,7 @@ function seriesArrays(seconds: number) {
     busyMs: make(),
     bytesWire: make(),
     connectionAttempts: make(),
+    overloadRejections: make(),
   };
 }
 
@@ -64,6 +65,7 @@ export class MetricsRecorder {
     private readonly workers: number,
     private readonly memoryPerConnectionKb: number,
     recipients: number,
+    private readonly queueLimit: number,
   ) {
     this.seconds = Math.max(1, Math.ceil(durationSec));
     this.endMs = durationSec * 1000;
@@ -173,6 +175,21 @@ export class MetricsRecorder {
     if (tMs >= this.endMs) return;
     this.all.errorResponses++;
     if (this.inWindow(tMs)) this.steady.errorResponses++;
+  }
+
+  /** A request reached the server at tMs and was refused with a 503: its request queue was full. */
+  overloadRejection(tMs: number): void {
+    if (tMs >= this.endMs) return;
+    this.all.overloadRejections++;
+    this.s.overloadRejections[this.sec(tMs)]++;
+    if (this.inWindow(tMs)) this.steady.overloadRejections++;
+  }
+
+  /** `queued` requests wait for a worker at tMs (just after one was admitted). */
+  queuedRequests(tMs: number, queued: number): void {
+    if (tMs >= this.endMs) return;
+    if (queued > this.all.peakQueuedRequests) this.all.peakQueuedRequests = queued;
+    if (queued > this.steady.peakQueuedRequests && this.inWindow(tMs)) this.steady.peakQueuedRequests = queued;
   }
 
   /** An SSE client's EventSource closed for good (counted whenever it happens, drain included). */
@@ -320,6 +337,7 @@ export class MetricsRecorder {
       memoryKb: open.map((n) => n * this.memoryPerConnectionKb),
       bytesWire: cut(this.s.bytesWire),
       connectionAttempts: cut(this.s.connectionAttempts),
+      overloadRejections: cut(this.s.overloadRejections),
     };
     return { ...this.totals(nowMs), series };
   }
@@ -327,7 +345,7 @@ export class MetricsRecorder {
   /** Totals up to simulated time nowMs (cheap: no series). `pending` = created − delivered − lost. */
   totals(nowMs: number): MechanismTotals {
     const countedTo = Math.min(nowMs, this.endMs);
-    const whole = this.all.summary(countedTo / 1000, this.workers, this.bookedFrom(countedTo), this.memoryPerConnectionKb);
+    const whole = this.all.summary(countedTo / 1000, this.workers, this.bookedFrom(countedTo), this.memoryPerConnectionKb, this.queueLimit);
     return { ...whole, steady: this.steadyTotals(countedTo) };
   }
 
@@ -343,6 +361,7 @@ export class MetricsRecorder {
       this.workers,
       this.bookedFrom(countedTo),
       this.memoryPerConnectionKb,
+      this.queueLimit,
     );
     steady.peakOpenConnections = peak;
     return { ...summary, fromSec: this.warmupMs / 1000, toSec: countedTo / 1000 };

@@ -32,6 +32,10 @@ export class Tally {
   errorResponses = 0;
   /** SSE clients whose EventSource closed for good (a non-200 answer without reconnectOnError). */
   sseClosedClients = 0;
+  /** Requests refused with an immediate 503 because server.maxQueuedRequests already waited. */
+  overloadRejections = 0;
+  /** Most requests waiting for a worker at once. */
+  peakQueuedRequests = 0;
 
   /** Events neither delivered nor given up on. */
   get pending(): number {
@@ -40,9 +44,9 @@ export class Tally {
 
   /**
    * The summary over `elapsedSec` seconds of counting; `busyAheadMs` is worker time already
-   * booked for later (subtracted: it has not been spent yet).
+   * booked for later (subtracted: it has not been spent yet); `queueLimit` is server.maxQueuedRequests.
    */
-  summary(elapsedSec: number, workers: number, busyAheadMs: number, memoryPerConnectionKb: number): Omit<MechanismTotals, 'steady'> {
+  summary(elapsedSec: number, workers: number, busyAheadMs: number, memoryPerConnectionKb: number, queueLimit: number): Omit<MechanismTotals, 'steady'> {
     const latency = this.latency;
     return {
       requests: this.requests,
@@ -77,6 +81,12 @@ export class Tally {
       connectionFailures: this.connectionFailures,
       errorResponses: this.errorResponses,
       sseClosedClients: this.sseClosedClients,
+      overload: {
+        overloaded: this.overloadRejections > 0,
+        refused: this.overloadRejections,
+        peakQueued: this.peakQueuedRequests,
+        queueLimit,
+      },
       serverUtilization: elapsedSec > 0 ? (this.busyMs - busyAheadMs) / (workers * elapsedSec * 1000) : null,
       peakMemoryKb: this.peakOpenConnections * memoryPerConnectionKb,
     };

@@ -58,6 +58,20 @@ export interface MetricSeries {
   bytesWire: number[];
   /** SYNs sent for new connections, refused and dropped ones included. */
   connectionAttempts: number[];
+  /** Requests refused with a 503 because the server's request queue was full. */
+  overloadRejections: number[];
+}
+
+/** The server's request queue (server.maxQueuedRequests): whether it refused work for want of room. */
+export interface OverloadSummary {
+  /** At least one request found the queue full and was refused: the server was overloaded. */
+  overloaded: boolean;
+  /** Requests refused with an immediate 503 (also counted in errorResponses). */
+  refused: number;
+  /** Most requests waiting for a worker at once; never above queueLimit. */
+  peakQueued: number;
+  /** server.maxQueuedRequests. */
+  queueLimit: number;
 }
 
 /** The totals of a run up to some moment, without the per-second series. */
@@ -84,10 +98,11 @@ export interface MechanismMetrics {
   connectionAttempts: number;
   /** Attempts that never connected: refused, or abandoned after network.connectTimeoutMs. */
   connectionFailures: number;
-  /** Error answers: a load balancer's 502 while the server restarts, a refused upgrade. */
+  /** Error answers: a load balancer's 502 while the server restarts, a refused upgrade, an overloaded server's 503. */
   errorResponses: number;
   /** SSE clients whose EventSource closed for good after a non-200 answer. */
   sseClosedClients: number;
+  overload: OverloadSummary;
   serverUtilization: number | null;
   peakMemoryKb: number;
   /** Null while the run has not passed the warm-up, or when the window is empty. */

@@ -10,7 +10,7 @@ import { INITIAL_RTO_MS, Network, UNORDERED } from './network.ts';
 function networkOf(network: Record<string, unknown>): Network {
   const result = parseScenario({ version: 1, clients: 1, network });
   if (!result.ok) throw new Error(result.errors.join('\n'));
-  return new Network(result.scenario, 1, new MetricsRecorder(120, 0, 8, 64, 1));
+  return new Network(result.scenario, 1, new MetricsRecorder(120, 0, 8, 64, 1, 1024));
 }
 
 /** Extra delays seen over many sends, rounded to the ms. */

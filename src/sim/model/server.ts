@@ -1,16 +1,26 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { MetricsRecorder } from '../metrics/recorder.ts';
+import { RequestQueue } from './requestQueue.ts';
 
 // The server's worker pool (DESIGN.md §2): requests are served first come, first served by the
 // earliest-free worker. Because the engine calls serve() in time order, keeping each worker's
 // next-free time in a min-heap is an exact multi-server FIFO queue with no completion events.
+// Requests (not pushes) are admitted only while fewer than server.maxQueuedRequests wait
+// (requestQueue.ts); the world answers a refused one with a 503.
+
+/** serveRequest's answer when the request queue is full. */
+export const QUEUE_FULL = -1;
 
 export class Server {
   private readonly freeAtMs: Float64Array;
   private readonly restarts: { fromMs: number; toMs: number; viaProxy: boolean }[];
+  readonly requests: RequestQueue;
+  /** When a worker started on the job last booked by serve(). */
+  private lastStartMs = 0;
 
   constructor(scenario: Scenario, private readonly metrics: MetricsRecorder) {
     this.freeAtMs = new Float64Array(scenario.server.workers);
+    this.requests = new RequestQueue(scenario.server.maxQueuedRequests);
     this.restarts = scenario.faults.serverRestarts.map((r) => ({
       fromMs: r.atSec * 1000,
       toMs: (r.atSec + r.downSec) * 1000,
@@ -22,6 +32,7 @@ export class Server {
   serve(arrivalMs: number, serviceMs: number): number {
     const free = this.freeAtMs;
     const start = free[0] > arrivalMs ? free[0] : arrivalMs;
+    this.lastStartMs = start;
     const done = start + serviceMs;
     if (serviceMs > 0) this.metrics.busy(start, done);
     // Replace the root with the new free time and sift it down.
@@ -37,6 +48,19 @@ export class Server {
       i = c;
     }
     free[i] = done;
+    return done;
+  }
+
+  /**
+   * A request arriving at tMs: QUEUE_FULL when every worker is busy and server.maxQueuedRequests
+   * requests already wait for one, else serve() it and return when it is done.
+   */
+  serveRequest(arrivalMs: number, serviceMs: number): number {
+    const queue = this.requests;
+    // A request that finds a worker free never waits, whatever the bound (0 included).
+    if (this.freeAtMs[0] > arrivalMs && !queue.hasRoom(arrivalMs)) return QUEUE_FULL;
+    const done = this.serve(arrivalMs, serviceMs);
+    queue.admitted(arrivalMs, this.lastStartMs);
     return done;
   }
 

@@ -185,7 +185,9 @@ export const PRESETS: readonly Preset[] = [
       mechanisms: ['websocket'],
       // Every client connects at t = 0: the start is a storm of its own (as the text says).
       clientStartSpreadSec: 0,
-      server: { acceptBacklog: 2048 },
+      // The lesson is the accept queue's; room for every client's upgrade to wait keeps the default
+      // request queue (1,024) from answering part of the storm with 503s, which it would.
+      server: { acceptBacklog: 2048, maxQueuedRequests: 10000 },
       events: { ratePerSec: 0.2 },
       faults: { serverRestarts: [{ atSec: 40, downSec: 5 }] },
     },
@@ -207,7 +209,9 @@ export const PRESETS: readonly Preset[] = [
       mechanisms: ['websocket'],
       // Every client connects at t = 0: the start is a storm of its own (as the text says).
       clientStartSpreadSec: 0,
-      server: { acceptBacklog: 2048 },
+      // The lesson is the accept queue's; room for every client's upgrade to wait keeps the default
+      // request queue (1,024) from answering part of the storm with 503s, which it would.
+      server: { acceptBacklog: 2048, maxQueuedRequests: 10000 },
       events: { ratePerSec: 0.2 },
       websocket: { reconnect: { jitter: 'none' } },
       faults: { serverRestarts: [{ atSec: 40, downSec: 5 }] },

@@ -67,6 +67,11 @@ export const DEFAULT_SCENARIO: Scenario = {
     // 13 µs per frame against 61 µs per HTTP POST, so a frame costs 13/61 ≈ 0.21 of a request's
     // serviceMs (1 ms by default).
     frameServiceMs: 0.21,
+    // Requests that may wait for a worker; one more is answered 503 at once, costing no worker
+    // time. Envoy's circuit breaker does this in front of an upstream: max_pending_requests
+    // defaults to 1024, and an overflowing request gets an immediate 503 (upstream_rq_pending_overflow).
+    // Without a bound an overloaded server's queue, and every request's wait, grows without limit.
+    maxQueuedRequests: 1024,
   },
   proxy: { idleTimeoutSec: 0, blocksWebSocket: false }, // 0 = no idle timeout
   events: { process: 'poisson', ratePerSec: 0.5, audience: 'perClient', payloadBytes: 200, burstSize: 5 },

@@ -137,6 +137,7 @@ const baseSchema = objectField({
     tlsHandshakeMs: ms(0, 60_000).default(D.server.tlsHandshakeMs),
     acceptBacklog: count(1, 1_000_000).default(D.server.acceptBacklog),
     frameServiceMs: ms(0, 60_000).default(D.server.frameServiceMs),
+    maxQueuedRequests: count(0, 1_000_000).default(D.server.maxQueuedRequests),
   }).prefault({}),
   proxy: objectField({
     idleTimeoutSec: numberField({ min: MIN_WINDOW_SEC, max: HOUR_SEC, zeroIsOff: true }).default(D.proxy.idleTimeoutSec),

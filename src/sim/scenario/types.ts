@@ -66,6 +66,8 @@ export interface Scenario {
     tlsHandshakeMs: number;
     acceptBacklog: number;
     frameServiceMs: number;
+    /** Requests waiting for a worker beyond which the server answers 503 at once (0: none may wait). */
+    maxQueuedRequests: number;
   };
   proxy: { idleTimeoutSec: number; blocksWebSocket: boolean };
   events: {

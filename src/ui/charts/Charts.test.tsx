@@ -37,6 +37,7 @@ function series(overrides: Partial<MetricSeries>): MetricSeries {
     memoryKb: [640, 640, 640],
     bytesWire: zeros(),
     connectionAttempts: zeros(),
+    overloadRejections: zeros(),
     ...overrides,
   };
 }
@@ -53,6 +54,7 @@ function totals(emptyRatio: number | null, meanMs: number | null): MechanismTota
     bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
     peakOpenConnections: 10,
     connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
     serverUtilization: 0.001,
     peakMemoryKb: 640,
     steady: null,

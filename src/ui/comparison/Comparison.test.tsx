@@ -25,6 +25,7 @@ function totals(f: Figures): MechanismTotals {
     bytes: { up: f.up, down: f.down, overhead: f.overhead, payload: f.up + f.down - f.overhead, wire: f.up + f.down },
     peakOpenConnections: f.peak,
     connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
     serverUtilization: f.load,
     peakMemoryKb: f.peak * 64,
     steady: null,
@@ -148,6 +149,19 @@ describe('the comparison', () => {
     act(() => useLab.setState({ recording, status: 'ready', playheadMs: 120_000 }));
     render(<Comparison />);
     expect(screen.getByText(/^Unfinished at the end/).textContent).toBe('Unfinished at the end (neither delivered nor lost): Webhooks 2 events.');
+  });
+
+  it('notes, in one plain line, each mechanism whose server was overloaded, as the engine reported it', () => {
+    show(120_000);
+    expect(screen.queryByText(/server overloaded/)).toBeNull();
+    cleanup();
+    const recording = recordingOf(ALL);
+    const last = recording.mechanisms.polling?.totalsAt[119];
+    if (last) last.overload = { overloaded: true, refused: 1234, peakQueued: 1000, queueLimit: 1000 };
+    act(() => useLab.setState({ recording, status: 'ready', playheadMs: 120_000 }));
+    render(<Comparison />);
+    const notes = screen.getAllByText(/server overloaded/).map((p) => p.textContent);
+    expect(notes).toEqual(['Polling: server overloaded, 1,234 requests refused with a 503 (queue full at 1,000).']);
   });
 
   it('has a row only for the mechanisms in the recording', () => {

@@ -7,7 +7,8 @@ import { MISSING, formatInteger } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { CLAIMS, type ClaimColumn } from '../scoreboard/claims.ts';
 import { COLUMN_GROUPS, COMPARISON_COLUMNS, GROUP_NAMES, VERDICT_ORDER, barFractions, type ColumnGroup } from './columns.ts';
-import { hasSteady, runEndMs, snapshotMs, steadyOrWhole, warmupSec, type FigureMode, type ShownTotals } from './figures.ts';
+import { hasSteady, overloadAt, runEndMs, snapshotMs, steadyOrWhole, warmupSec, type FigureMode, type ShownTotals } from './figures.ts';
+import type { OverloadSummary } from '../../sim/metrics/types.ts';
 import { lowest, verdictText } from './verdict.ts';
 import './comparison.css';
 
@@ -83,12 +84,35 @@ function Unfinished({ ids, shown, atEnd }: { ids: readonly MechanismId[]; shown:
     .map((id, i) => ({ id, n: shown[i]?.totals.events.pending ?? 0 }))
     .filter((p) => p.n > 0)
     .map((p) => `${MECHANISM_VIEWS[p.id].label} ${formatInteger(p.n)}`);
-  if (pending.length === 0) return atEnd ? <p className="comparison-note">Every event was delivered or given up on by the end.</p> : null;
+  if (pending.length === 0) {
+    if (!atEnd) return null;
+    // "0 of 0 delivered" says nothing: a run without events says so (events.ratePerSec 0).
+    const none = shown.every((s) => (s?.totals.events.created ?? 0) === 0);
+    return <p className="comparison-note">{none ? 'No events were created in this run, so there was nothing to deliver.' : 'Every event was delivered or given up on by the end.'}</p>;
+  }
   return (
     <p className="comparison-note">
       {atEnd ? 'Unfinished at the end (neither delivered nor lost): ' : 'On their way or waiting at this moment (not yet delivered): '}
       {pending.join(', ')} events.
     </p>
+  );
+}
+
+/** One plain line per mechanism whose server refused work because its request queue was full. */
+function Overloaded({ ids, overloads }: { ids: readonly MechanismId[]; overloads: (OverloadSummary | null)[] }) {
+  const lines = ids.flatMap((id, i) => {
+    const o = overloads[i];
+    if (!o?.overloaded) return [];
+    const requests = o.refused === 1 ? 'request' : 'requests';
+    return [{ id, text: `${MECHANISM_VIEWS[id].label}: server overloaded, ${formatInteger(o.refused)} ${requests} refused with a 503 (queue full at ${formatInteger(o.queueLimit)}).` }];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <div className="comparison-note overload-note">
+      {lines.map((line) => (
+        <p key={line.id}>{line.text}</p>
+      ))}
+    </div>
   );
 }
 
@@ -227,6 +251,7 @@ export function Comparison() {
         </table>
       </div>
       <Unfinished ids={ids} shown={shown} atEnd={atEnd} />
+      <Overloaded ids={ids} overloads={ids.map((id) => overloadAt(recording, id, playheadMs))} />
       <p className="comparison-note comparison-legend">
         {COMPARISON_COLUMNS.filter((c) => c.means !== undefined)
           .map((c) => `${c.header}: ${c.means ?? ''}`)

@@ -1,5 +1,5 @@
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
-import type { MechanismTotals } from '../../sim/metrics/types.ts';
+import type { MechanismTotals, OverloadSummary } from '../../sim/metrics/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import type { TraceSpan } from '../../sim/trace/types.ts';
 import { warmupSecOf } from '../../sim/scenario/warmup.ts';
@@ -59,6 +59,17 @@ export function steadyOrWhole(recording: RunRecording, id: MechanismId, mode: Fi
   const steady = totals.steady;
   if (mode === 'steady' && steady) return { totals: steady, shown: 'steady', fromSec: steady.fromSec, toSec: steady.toSec };
   return { totals, shown: mode === 'steady' ? 'warmup' : 'whole', fromSec: 0, toSec };
+}
+
+/**
+ * The engine's word on the server's request queue (server.maxQueuedRequests) over the whole run up
+ * to the playhead, whichever window the table shows: an overload at start-up stays noted.
+ */
+export function overloadAt(recording: RunRecording, id: MechanismId, playheadMs: number): OverloadSummary | null {
+  const at = snapshotIndex(recording, playheadMs);
+  const snapshots = recording.mechanisms[id]?.totalsAt;
+  if (at < 0 || !snapshots || snapshots.length === 0) return null;
+  return snapshots[Math.min(at, snapshots.length - 1)].overload;
 }
 
 /** Events whose first delivery came after a later-created one for the same recipient. */

@@ -44,6 +44,7 @@ export const SERIES_KEYS: readonly (keyof MetricSeries)[] = [
   'memoryKb',
   'bytesWire',
   'connectionAttempts',
+  'overloadRejections',
 ];
 
 export interface ScoreboardRow {

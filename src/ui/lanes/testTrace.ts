@@ -45,6 +45,7 @@ export function metricsWith(seconds: number, series: Partial<MetricSeries> = {})
     bytes: { up: 0, down: 0, overhead: 0, payload: 0, wire: 0 },
     peakOpenConnections: 0,
     connectionAttempts: 0, connectionFailures: 0, errorResponses: 0, sseClosedClients: 0,
+    overload: { overloaded: false, refused: 0, peakQueued: 0, queueLimit: 1024 },
     serverUtilization: null,
     peakMemoryKb: 0,
     steady: null,
@@ -68,6 +69,7 @@ export function metricsWith(seconds: number, series: Partial<MetricSeries> = {})
       memoryKb: zeros(),
       bytesWire: zeros(),
       connectionAttempts: zeros(),
+      overloadRejections: zeros(),
       ...series,
     },
   };

@@ -125,6 +125,7 @@ test('@phone the comparison fits a phone without sideways scrolling', async ({ p
   await expect(page.getByRole('region', { name: 'B: interval 10 s · Polling' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: testInfo.outputPath('compare-phone.png'), fullPage: true });
+  await compareTable(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('compare-phone.png') });
   await expectAxeClean(page);
 });

@@ -1,8 +1,7 @@
-import { useId, type CSSProperties } from 'react';
+import { Fragment, useId, type CSSProperties } from 'react';
 import { MISSING } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
-import type { FigureMode } from '../comparison/figures.ts';
-import { COMPARE_COLUMNS, absText, relText, type CompareRow, type Delta } from './delta.ts';
+import { COMPARE_COLUMNS, absText, relText, type CompareColumn, type CompareRow, type Delta } from './delta.ts';
 
 // The figures of run A and run B side by side: a row per mechanism, a column per figure, and in
 // each cell A's figure, B's and the difference (absolute and relative) with which way is better.
@@ -15,8 +14,24 @@ const DIRECTION_WORDS: Record<NonNullable<Delta['direction']>, string> = {
   changed: '',
 };
 
-function Cell({ d, format, header }: { d: Delta; format: (value: number | null) => string; header: string }) {
-  const abs = absText(d, format);
+/** "Requests/client/min" may wrap after a slash (a <wbr> changes nothing a screen reader reads). */
+function WrapAfterSlashes({ text }: { text: string }) {
+  const parts = text.split('/');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
+function Cell({ d, column }: { d: Delta; column: CompareColumn }) {
+  const { format, header } = column;
+  const abs = absText(d, column.formatDifference ?? format);
   const rel = relText(d);
   const word = d.direction ? DIRECTION_WORDS[d.direction] : '';
   return (
@@ -27,19 +42,28 @@ function Cell({ d, format, header }: { d: Delta; format: (value: number | null) 
       <span className="compare-b">
         <span className="compare-run">B</span> {d.b === null ? MISSING : format(d.b)}
       </span>
-      {d.abs !== null && (
+      {d.abs !== null && d.direction === 'same' && <span className="compare-delta compare-same">no change</span>}
+      {d.abs !== null && d.direction !== 'same' && (
         <span className="compare-delta">
-          {d.direction === 'same' ? 'no change' : `${abs}${rel ? ` (${rel})` : ''}`}
-          {word && d.direction !== 'same' && <span className="compare-word"> {word}</span>}
+          <span className="compare-abs">{abs}</span> {rel && <span className="compare-rel">({rel})</span>}{' '}
+          {word && <span className="compare-word">{word}</span>}
         </span>
       )}
     </td>
   );
 }
 
-export function CompareTable({ rows, mode, bLabel, stale }: { rows: readonly CompareRow[]; mode: FigureMode; bLabel: string; stale: boolean }) {
+interface Props {
+  rows: readonly CompareRow[];
+  bLabel: string;
+  /** What each run's figures cover: "steady state 5–30 s". */
+  windows: { a: string; b: string };
+  stale: boolean;
+}
+
+export function CompareTable({ rows, bLabel, windows, stale }: Props) {
   const captionId = useId();
-  const what = mode === 'steady' ? 'steady state (after the warm-up)' : 'whole run';
+  const what = windows.a === windows.b ? `${windows.a} in both runs` : `A ${windows.a}, B ${windows.b} (each run’s warm-up follows its own settings)`;
   return (
     <div className="compare-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="scoreboard compare-table">
@@ -47,7 +71,7 @@ export function CompareTable({ rows, mode, bLabel, stale }: { rows: readonly Com
           Compare runs
           <span className="caption-detail">
             {' '}
-            — {what}, at the end of each run, all clients; A: current, {bLabel}
+            — A: current, {bLabel}; {what}, at the end of each run, all clients
             {stale ? ' (B is being re-run with A’s new settings; its figures are from before)' : ''}
           </span>
         </caption>
@@ -56,7 +80,7 @@ export function CompareTable({ rows, mode, bLabel, stale }: { rows: readonly Com
             <th scope="col">Mechanism</th>
             {COMPARE_COLUMNS.map((column) => (
               <th scope="col" key={column.key}>
-                {column.header}
+                <WrapAfterSlashes text={column.header} />
               </th>
             ))}
           </tr>
@@ -73,7 +97,7 @@ export function CompareTable({ rows, mode, bLabel, stale }: { rows: readonly Com
                   {view.label}
                 </th>
                 {COMPARE_COLUMNS.map((column, c) => (
-                  <Cell key={column.key} d={row.deltas[c]} format={column.format} header={column.header} />
+                  <Cell key={column.key} d={row.deltas[c]} column={column} />
                 ))}
               </tr>
             );
@@ -81,7 +105,7 @@ export function CompareTable({ rows, mode, bLabel, stale }: { rows: readonly Com
         </tbody>
       </table>
       <p className="comparison-note">
-        Each cell: run A’s figure, run B’s, and B − A (relative to A in brackets; “from 0” when A had none). For every figure but
+        Each cell: run A’s figure, run B’s, and B − A (relative to A in brackets; “from 0” when A had none; “no change” when the difference is too small to print). For every figure but
         open connections and memory, lower is better; fewer connections can also mean clients that were cut off, so those two
         give no verdict. Requests are per client per minute; bytes are per delivered event.
       </p>

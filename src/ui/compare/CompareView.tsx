@@ -6,7 +6,7 @@ import { formatInteger } from '../format.ts';
 import { hasSteady, type FigureMode } from '../comparison/figures.ts';
 import '../comparison/comparison.css';
 import { changedPaths, changesText, runBLabel } from './compareFields.ts';
-import { compareRows, effectText, focusMechanism } from './delta.ts';
+import { compareRows, effectText, focusMechanism, windowText } from './delta.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { CompareLanes } from './CompareLanes.tsx';
 import { useCompareUi } from './compareUi.ts';
@@ -126,7 +126,7 @@ export function CompareView() {
               </label>
             ))}
           </fieldset>
-          <CompareTable rows={rows} mode={shownMode} bLabel={bLabel} stale={stale} />
+          <CompareTable rows={rows} bLabel={bLabel} windows={{ a: windowText(a, shownMode), b: windowText(b, shownMode) }} stale={stale} />
           <CompareLanes a={a} b={b} bLabel={bLabel} initial={focus} />
         </>
       ) : (

@@ -3,7 +3,7 @@ import { recordRun } from '../../sim/recording.ts';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
 import { buildVariant } from '../../state/compareVariant.ts';
-import { formatRate } from '../format.ts';
+import { formatBytes, formatPercent, formatRate } from '../format.ts';
 import { COMPARE_COLUMNS, absText, compareRows, delta, effectText, focusMechanism, relText } from './delta.ts';
 
 // The deltas of "Compare with…" from two real engine runs: B − A of the engine's own figures, the
@@ -92,5 +92,11 @@ describe('one delta', () => {
     expect(delta(2, 3, null, formatRate).direction).toBe('changed');
     expect(relText(delta(200, 209, 'lower', formatRate))).toBe('+4.5\u00a0%');
     expect(absText(delta(30, 6, 'lower', formatRate), formatRate)).toBe('−24');
+  });
+
+  it('is "same" when the difference prints as 0, and a change of a share is in points, not per cent', () => {
+    expect(delta(222.3, 222.6, 'lower', formatBytes).direction).toBe('same');
+    const empty = COMPARE_COLUMNS[column('emptyRatio')];
+    expect(absText(delta(0.333, 0, 'lower', formatPercent), empty.formatDifference ?? formatPercent)).toBe('−33.3\u00a0points');
   });
 });

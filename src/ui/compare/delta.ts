@@ -1,6 +1,6 @@
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
-import { formatBytes, formatDurationMs, formatInteger, formatMs } from '../format.ts';
+import { formatBytes, formatDurationMs, formatInteger, formatMs, formatPercent } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../comparison/columns.ts';
 import { runEndMs, steadyOrWhole, type FigureMode, type WindowTotals } from '../comparison/figures.ts';
@@ -17,8 +17,13 @@ export interface CompareColumn {
   header: string;
   value: (t: WindowTotals, clients: number) => number | null;
   format: (value: number | null) => string;
+  /** How a difference is printed, when not as the figure is ("−33.3 points" for a share). */
+  formatDifference?: (value: number | null) => string;
   better: Better;
 }
+
+/** A difference of two shares in percentage points: 0.333 → "33.3 points" (a "%" would read as relative). */
+const formatPoints = (value: number | null) => formatPercent(value).replace(/\u00a0%$/, '\u00a0points');
 
 const fromComparison = (key: string, better: Better): CompareColumn => {
   const column = COMPARISON_COLUMNS.find((c) => c.key === key) as ComparisonColumn;
@@ -27,7 +32,7 @@ const fromComparison = (key: string, better: Better): CompareColumn => {
 
 export const COMPARE_COLUMNS: readonly CompareColumn[] = [
   fromComparison('requestsPerClientMin', 'lower'),
-  fromComparison('emptyRatio', 'lower'),
+  { ...fromComparison('emptyRatio', 'lower'), formatDifference: formatPoints },
   { key: 'p50Latency', header: 'p50 latency', value: (t) => t.latencyMs.p50, format: formatMs, better: 'lower' },
   fromComparison('p95Latency', 'lower'),
   fromComparison('meanLatency', 'lower'),
@@ -55,7 +60,8 @@ export function delta(a: number | null, b: number | null, better: Better, format
   if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return { a, b, abs: null, rel: null, direction: null };
   const abs = b - a;
   const rel = a === 0 ? null : abs / Math.abs(a);
-  if (format(a) === format(b)) return { a, b, abs, rel, direction: 'same' };
+  // Too small to print: the figures print alike, or their difference prints as 0.
+  if (format(a) === format(b) || format(Math.abs(abs)) === format(0)) return { a, b, abs, rel, direction: 'same' };
   if (better === null) return { a, b, abs, rel, direction: 'changed' };
   const lower = abs < 0;
   return { a, b, abs, rel, direction: lower === (better === 'lower') ? 'better' : 'worse' };
@@ -78,6 +84,15 @@ export function relText(d: Delta): string {
   const percent = Math.abs(d.rel) * 100;
   const digits = percent < 10 ? 1 : 0;
   return `${d.rel < 0 ? MINUS : '+'}${percent.toFixed(digits)}${NBSP}%`;
+}
+
+/** "steady state 5–30 s" or "whole run": the window a run's figures in the table cover. */
+export function windowText(recording: RunRecording, mode: FigureMode): string {
+  if (mode === 'whole') return 'whole run';
+  const id = MECHANISM_IDS.find((m) => recording.mechanisms[m]);
+  const shown = id ? steadyOrWhole(recording, id, mode, runEndMs(recording)) : null;
+  if (shown?.shown !== 'steady') return 'whole run';
+  return `steady state ${String(Math.round(shown.fromSec))}–${String(Math.round(shown.toSec))} s`;
 }
 
 /** A mechanism's figures in a run, at its end (drain included); null when the run lacks it. */

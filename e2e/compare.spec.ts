@@ -71,6 +71,9 @@ test('compare two runs: a longer polling interval, both runs’ figures and delt
   await expect(dialog.getByRole('alert')).toHaveText('polling.intervalMs: must be a number from 10 to 3600000 (got 5)');
   await expect(compareTable(page)).toHaveCount(0);
   await value.fill('10000');
+  await dialog.screenshot({ path: testInfo.outputPath('compare-dialog.png') });
+  const dialogAxe = await new AxeBuilder({ page }).include('.compare-dialog').analyze();
+  expect(dialogAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.getByRole('button', { name: 'Run B beside A' }).click();
   await expect(dialog).toBeHidden();
 

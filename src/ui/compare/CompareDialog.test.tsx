@@ -39,7 +39,7 @@ describe('the "Compare with…" picker', () => {
     const d = within(dialog());
     expect(d.getByLabelText<HTMLSelectElement>('Field').value).toBe('polling.intervalMs');
     expect(d.getByLabelText<HTMLInputElement>('New value (ms)').value).toBe('2000');
-    expect(d.getByText('polling.intervalMs: must be a number from 10 to 3600000. Run A: 2 s.')).toBeTruthy();
+    expect(d.getByText('polling.intervalMs: must be a number from 10 to 3600000. Run A: 2000 ms.')).toBeTruthy();
   });
 
   it('names a bad value under its change and keeps the comparison on screen as it was', () => {

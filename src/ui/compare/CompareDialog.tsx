@@ -29,6 +29,10 @@ function initialChanges(scenario: Scenario, compare: ScenarioPatch | null, varia
   return [{ key: 0, path: first.path, text: textOf(getField(scenario, first.path)) }];
 }
 
+/** Run A's value in the unit the field is typed in: "2000 ms", "on". */
+const valueInUnit = (field: CompareField, value: unknown): string =>
+  typeof value === 'number' ? `${String(value)}${field.unit ? ` ${field.unit}` : ''}` : formatFieldValue(field.path, value);
+
 /** The error lines that belong to the change at `path` ("polling.intervalMs: …"). */
 const belongsTo = (error: string, path: string) => error.startsWith(`${path}: `) || error.startsWith(`${path}.`) || error.startsWith(`${path}[`);
 
@@ -68,7 +72,12 @@ export function CompareDialog() {
   }
   const close = () => setOpen(false);
 
-  const update = (key: number, next: Partial<Change>) => setChanges(changes.map((c) => (c.key === key ? { ...c, ...next } : c)));
+  const update = (key: number, next: Partial<Change>) => {
+    // An edited change's old message no longer applies to what it says now.
+    const edited = changes.find((c) => c.key === key);
+    if (edited) setErrors(errors.filter((error) => !belongsTo(error, edited.path)));
+    setChanges(changes.map((c) => (c.key === key ? { ...c, ...next } : c)));
+  };
   const pickField = (key: number, path: string) => update(key, { path, text: textOf(getField(scenario, path)) });
   const addChange = () => {
     const used = new Set(changes.map((c) => c.path));
@@ -155,7 +164,7 @@ export function CompareDialog() {
                 />
               </div>
               <p id={`${id}-hint`} className="compare-hint">
-                {change.path}: {allowedText(change.path)}. Run A: {formatFieldValue(change.path, getField(scenario, change.path))}.
+                {change.path}: {allowedText(change.path)}. Run A: {valueInUnit(field, getField(scenario, change.path))}.
               </p>
               {own.length > 0 && (
                 <p className="compare-error" role="alert">

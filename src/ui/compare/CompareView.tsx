@@ -3,6 +3,7 @@ import { useLab } from '../../state/store.ts';
 import { useRecording } from '../../state/selectors.ts';
 import { describeEstimate } from '../../state/runBudget.ts';
 import { formatInteger } from '../format.ts';
+import { RunStatus } from '../run/RunStatus.tsx';
 import { hasSteady, type FigureMode } from '../comparison/figures.ts';
 import '../comparison/comparison.css';
 import { changedPaths, changesText, runBLabel } from './compareFields.ts';
@@ -108,6 +109,8 @@ export function CompareView() {
         <strong>A: current</strong> is the scenario on screen; <strong>{bLabel}</strong> is the same scenario with that change.
         Same seed, so both runs see the very same events.
       </p>
+      {/* Run A's own progress, budget or failure (the lanes show it on the normal bench). */}
+      <RunStatus />
       <RunBStatus />
       {variant && (
         <p className="compare-summary" aria-live="polite">

@@ -98,6 +98,9 @@ test('compare two runs: a longer polling interval, both runs’ figures and delt
     await expect(laneB.locator('.lane-step-text')).toHaveText(moments.b[i]);
   }
   await expectAxeClean(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAxeClean(page);
+  await page.emulateMedia({ colorScheme: 'light' });
   for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: testInfo.outputPath(`compare-${String(width)}x${String(height)}.png`) });

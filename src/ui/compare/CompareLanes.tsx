@@ -38,7 +38,8 @@ export function CompareLanes({ a, b, bLabel, initial }: { a: RunRecording; b: Ru
   const shown = chosen === 'all' || !ids.includes(chosen) ? ids : [chosen];
   return (
     <MotionConfig reducedMotion="user">
-      <div className="compare-lanes lanes">
+      {/* "lanes": what Export's lanes image and GIF capture while two runs are compared. */}
+      <div className="compare-lanes lanes" data-region="lanes">
         <div className="compare-lanes-head">
           <label htmlFor={selectId}>Lanes of</label>
           <select id={selectId} value={chosen} onChange={(e) => setChosen(e.target.value as MechanismId | 'all')}>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../sim/scenario/validate.ts';
-import { useLab } from './store.ts';
+import { recordRun } from '../sim/recording.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import { createLabStore, useLab } from './store.ts';
+import type { ReplyHandler, SimulationRunner } from './runTypes.ts';
 import { estimateRun } from './runBudget.ts';
 
 // Run B in the store: built from run A's scenario and the changes, run by a runner of its own
@@ -66,5 +69,35 @@ describe('comparing two runs in the store', () => {
     lab().startCompare({ clients: 5 });
     lab().loadScenario(small);
     expect(lab().compare).toBeNull();
+  });
+});
+
+describe('run B and the workers', () => {
+  it('waits while run A runs, and starts once A has finished', () => {
+    // Runners that finish only when told, as the page's workers finish later.
+    const requests: { runner: number; runId: number; scenario: Scenario; reply: ReplyHandler }[] = [];
+    let runners = 0;
+    const createRunner = (reply: ReplyHandler): SimulationRunner => {
+      const runner = runners++;
+      return { request: (runId, scenario) => requests.push({ runner, runId, scenario, reply }), cancel: () => undefined, dispose: () => undefined };
+    };
+    const store = createLabStore({ createRunner });
+    const finish = (i: number) => {
+      const { runId, scenario, reply } = requests[i];
+      reply({ type: 'done', runId, recording: recordRun(scenario, 5), computeMs: 1 });
+    };
+    store.getState().loadScenario(small);
+    finish(0);
+    store.getState().setField('clients', 4);
+    store.getState().startCompare({ polling: { intervalMs: 10_000 } });
+    // A (runner 0) is running again: B has its own runner but has not asked it for anything yet.
+    expect(requests.map((r) => r.runner)).toEqual([0, 0]);
+    expect(store.getState().compareStatus).toBe('running');
+    finish(1);
+    expect(requests.map((r) => r.runner)).toEqual([0, 0, 1]);
+    expect(requests[2].scenario.polling.intervalMs).toBe(10_000);
+    finish(2);
+    expect(store.getState().compareStatus).toBe('ready');
+    expect(store.getState().compareRecording?.scenario.clients).toBe(4);
   });
 });

@@ -35,6 +35,10 @@ export function createLabStore({ createRunner }: LabStoreOptions): LabStore {
       syncCompare: compare.sync,
       started: control.started,
     };
+    // Run B waits while run A runs (compareSlice.ts): A stopping lets it start.
+    api.subscribe((state, previous) => {
+      if (previous.status === 'running' && state.status !== 'running') compare.resume();
+    });
     return {
       ...createScenarioSlices(set, get, runBoth),
       ...runSlice,

@@ -13,6 +13,8 @@ type Get = () => LabState;
 export interface CompareControl {
   /** Build and run B for `scenario` (run A's) and the current changes; nothing when not comparing. */
   sync: (scenario: Scenario) => void;
+  /** Run A has stopped running: start the B that waited for it. */
+  resume: () => void;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface CompareControl {
  * comparison starts (the page's runner: supervised workers, never the page's thread), so A and B
  * run side by side; each goes through the run budget as the main run does ('warn' waits for
  * "Run B anyway", 'refuse' never runs). B follows every later edit of A: its scenario is always
- * A's with the same changes.
+ * A's with the same changes. B waits while A runs, so the two never compete for the cores the
+ * supervisor leaves the page (on a 2-core machine two busy workers starved the page's thread).
  */
 export function createCompareSlice(set: Set, get: Get, createRunner: (onReply: (reply: RunReply) => void) => SimulationRunner): { slice: CompareSlice; control: CompareControl } {
   let runner: SimulationRunner | null = null;
@@ -28,6 +31,8 @@ export function createCompareSlice(set: Set, get: Get, createRunner: (onReply: (
   let lastRunId = 0;
   /** The variant last asked for, so syncing twice with the same scenario runs it once. */
   let lastKey: string | null = null;
+  /** Run B's scenario while it waits for run A to finish. */
+  let waiting: Scenario | null = null;
 
   const onReply = (reply: RunReply) => {
     if (reply.runId !== currentRunId) return;
@@ -39,12 +44,22 @@ export function createCompareSlice(set: Set, get: Get, createRunner: (onReply: (
   const stop = () => {
     runner?.cancel();
     currentRunId = 0;
+    waiting = null;
   };
 
   const start = (scenario: Scenario) => {
     runner ??= createRunner(onReply);
+    runner.cancel();
     set({ compareStatus: 'running', compareProgressMs: 0, compareBudget: null, compareError: null });
     currentRunId = ++lastRunId;
+    waiting = get().status === 'running' ? scenario : null;
+    if (waiting === null) runner.request(currentRunId, scenario, TRACE_CLIENTS);
+  };
+
+  const resume = () => {
+    if (waiting === null || runner === null) return;
+    const scenario = waiting;
+    waiting = null;
     runner.request(currentRunId, scenario, TRACE_CLIENTS);
   };
 
@@ -117,5 +132,5 @@ export function createCompareSlice(set: Set, get: Get, createRunner: (onReply: (
       if (compareScenario) run(compareScenario);
     },
   };
-  return { slice, control: { sync } };
+  return { slice, control: { sync, resume } };
 }

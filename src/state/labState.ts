@@ -2,7 +2,8 @@ import type { MechanismId, Scenario } from '../sim/scenario/types.ts';
 import type { RunRecording } from '../sim/recording.ts';
 import type { RunEstimate } from './runBudget.ts';
 import type { RunFailureKind } from './runTypes.ts';
-import type { ShareState, ShareView } from './shareState.ts';
+import type { ScenarioPatch, ShareState, ShareView } from './shareState.ts';
+import type { VariantResult } from './compareVariant.ts';
 
 // The shape of the lab's store (STYLE.md §5), one interface per slice. Actions live next to the
 // state they change. The playhead changes every frame: views read it with narrow selectors so only
@@ -82,11 +83,37 @@ export interface PlaybackSlice {
   setHelpOpen: (open: boolean) => void;
 }
 
-export type LabState = ScenarioSlice & ShareSlice & RunSlice & PlaybackSlice;
+/** "Compare with…" (issue 13, item 4): run B, the scenario with some fields changed, beside run A. */
+export interface CompareSlice {
+  /** The fields run B changes, as a diff from the scenario (run A); null when not comparing. */
+  compare: ScenarioPatch | null;
+  /** Run B's validated scenario (A's with the changes); null when not comparing or invalid. */
+  compareScenario: Scenario | null;
+  compareStatus: RunStatus;
+  /** Run B's last good recording (it may be of older settings while B re-runs). */
+  compareRecording: RunRecording | null;
+  /** Why B failed or could not be built from A's new settings (field-named, one per line). */
+  compareError: string | null;
+  compareBudget: RunEstimate | null;
+  compareProgressMs: number;
+  /** Start comparing with these changes (validated; at least one must differ from A). */
+  startCompare: (changes: unknown) => VariantResult;
+  /** Take over a link's comparison (already validated), or leave compare mode with null. */
+  setCompareChanges: (changes: ScenarioPatch | null) => void;
+  leaveCompare: () => void;
+  runCompareAnyway: () => void;
+  cancelCompare: () => void;
+  retryCompare: () => void;
+}
+
+export type LabState = ScenarioSlice & ShareSlice & RunSlice & PlaybackSlice & CompareSlice;
 
 /** What the slices share: starting a run of an accepted scenario. */
 export interface RunControl {
+  /** Run A (and B, when comparing, with the same changes). */
   run: (scenario: Scenario) => void;
+  /** Bring run B in step with the scenario and the current changes (a link may change only B). */
+  syncCompare: (scenario: Scenario) => void;
   /** True once any run has been asked for. */
   started: () => boolean;
 }

@@ -16,6 +16,8 @@ const ALPHABET_CHARS = Array.from(ALPHABET);
 const states: ShareState[] = [
   DEFAULT_SHARE_STATE,
   { ...DEFAULT_SHARE_STATE, scenario: { ...DEFAULT_SCENARIO, name: 'A class demo', clients: 37 }, playheadMs: 12_000 },
+  // "Compare with…": run B's changes travel under the same checksum (issue 13, item 4).
+  { ...DEFAULT_SHARE_STATE, scenario: { ...DEFAULT_SCENARIO, clients: 6 }, compare: { polling: { intervalMs: 10_000 }, http: { version: '2' } } },
   ...PRESETS.map((preset) => {
     const parsed = parseScenario(preset.scenario);
     if (!parsed.ok) throw new Error(preset.id);
@@ -46,9 +48,9 @@ const tally = () => ({ same: 0, damaged: 0, different: 0 });
 describe('a damaged version-2 link', { timeout: 60_000 }, () => {
   it('is never read as a different state after any single-character change (every position, every character)', () => {
     const counts = tally();
-    // Exhaustive over three links (the default, a named edit, the longest preset): ~20,000 links.
+    // Exhaustive over four links (the default, a named edit, a comparison, the longest preset): ~23,000 links.
     const longest = links.reduce((a, b) => (b.link.length > a.link.length ? b : a));
-    for (const { state, link } of [links[0], links[1], longest]) {
+    for (const { state, link } of [links[0], links[1], links[2], longest]) {
       const chars = body(link);
       for (let at = 0; at < chars.length; at++) {
         for (const replacement of ALPHABET) {

@@ -171,7 +171,7 @@ describe('malformed share links are rejected with a message naming the problem',
 
   it('names an unknown field of the link', () => {
     expect(errorOf(hashOf({ zoom: 2 }))).toBe(
-      'zoom: not a field of a link (allowed: scenario, playheadMs, speed, playing, view, preset)',
+      'zoom: not a field of a link (allowed: scenario, playheadMs, speed, playing, view, preset, compare)',
     );
   });
 

@@ -4,12 +4,15 @@ import type { Scenario } from '../sim/scenario/types.ts';
 import { formatErrors, formatPath, parseScenario } from '../sim/scenario/validate.ts';
 import { decompressFromUrl } from './urlCompress.ts';
 import { decodePayload, encodePayload } from './linkCodec.ts';
+import { diffValue, isObject, mergeValue } from './scenarioDiff.ts';
+import { buildVariant } from './compareVariant.ts';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playbackLimits.ts';
 
 // The whole lab state in the URL hash, so that copying the address bar reproduces the same run
 // (issue 4, item 2; DESIGN.md §4). The hash is `v1.<payload>`: the payload is the compressed JSON of
 // only what differs from the defaults — the scenario as a deep diff from DEFAULT_SCENARIO (lists
-// compared whole) and the playback fields. Decoding never throws and validates everything, because
+// compared whole) and the playback fields — and, when two runs are compared, `compare`: the fields
+// run B changes, as a diff from the link's scenario (issue 13, item 4; links without it still load). Decoding never throws and validates everything, because
 // a link is untrusted input (issue 4, item 6).
 
 export const SHARE_VIEWS = ['lab', 'lanes', 'charts', 'scoreboard', 'lanes+scoreboard'] as const;
@@ -22,6 +25,11 @@ export interface ShareState {
   playing: boolean;
   view: ShareView;
   preset?: string;
+  /**
+   * "Compare with…": the fields run B changes, as a diff from `scenario`. Empty when a later edit
+   * of A made B equal to it (compare mode stays on; the view says B changes nothing now).
+   */
+  compare?: ScenarioPatch;
 }
 
 /** Objects may be partial at any depth; lists are replaced whole, as in scenario files. */
@@ -78,37 +86,15 @@ interface SharePayload {
   playing?: boolean;
   view?: ShareView;
   preset?: string;
+  compare?: ScenarioPatch;
 }
-const PAYLOAD_KEYS = ['scenario', 'playheadMs', 'speed', 'playing', 'view', 'preset'];
+const PAYLOAD_KEYS = ['scenario', 'playheadMs', 'speed', 'playing', 'view', 'preset', 'compare'];
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** `value` without what equals `base`; undefined when nothing differs. */
-function diff(value: unknown, base: unknown): unknown {
-  if (isObject(value) && isObject(base)) {
-    const changed: Json = {};
-    for (const [key, child] of Object.entries(value)) {
-      const childDiff = diff(child, base[key]);
-      if (childDiff !== undefined) changed[key] = childDiff;
-    }
-    return Object.keys(changed).length > 0 ? changed : undefined;
-  }
-  return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
-}
-
-function merge(base: unknown, patch: unknown): unknown {
-  if (patch === undefined) return base;
-  if (!isObject(base) || !isObject(patch)) return structuredClone(patch);
-  const merged: Json = { ...base };
-  for (const [key, child] of Object.entries(patch)) merged[key] = merge(base[key], child);
-  return merged;
-}
 
 /** The fields of `scenario` that differ from DEFAULT_SCENARIO, at any depth. */
 export function diffFromDefaults(scenario: Scenario): ScenarioPatch {
-  return diff(scenario, DEFAULT_SCENARIO) ?? {};
+  return (diffValue(scenario, DEFAULT_SCENARIO) ?? {});
 }
 
 /**
@@ -116,7 +102,7 @@ export function diffFromDefaults(scenario: Scenario): ScenarioPatch {
  * untrusted input goes through parseScenario, which merges the same way and checks every field.
  */
 export function mergeOverDefaults(patch: ScenarioPatch): Scenario {
-  return merge(structuredClone(DEFAULT_SCENARIO), patch) as Scenario;
+  return mergeValue(structuredClone(DEFAULT_SCENARIO), patch) as Scenario;
 }
 
 /** The URL hash (without '#') for `state`; `state.scenario` should be a validated scenario. */
@@ -129,6 +115,7 @@ export function encodeShareState(state: ShareState): string {
   if (state.playing !== DEFAULT_SHARE_STATE.playing) payload.playing = state.playing;
   if (state.view !== DEFAULT_SHARE_STATE.view) payload.view = state.view;
   if (state.preset !== undefined) payload.preset = state.preset;
+  if (state.compare !== undefined) payload.compare = state.compare;
   return `${VERSION}.${encodePayload(JSON.stringify(payload), PRIMER_V1)}`;
 }
 
@@ -197,6 +184,9 @@ export function decodeShareState(hash: string): DecodeResult {
   if (!parsed.ok) errors.push(...parsed.errors);
   // The playhead may stand in the drain after durationSec (the run ends there at the latest).
   checkPlayback(payload, parsed.ok ? parsed.scenario.durationSec + parsed.scenario.drainSec : null, errors);
+  // Run B is checked against run A's scenario, so only a valid A lets its changes be read.
+  const variant = payload.compare === undefined || !parsed.ok ? null : buildVariant(parsed.scenario, payload.compare);
+  if (variant && !variant.ok) errors.push(...variant.errors.map((error) => (error.startsWith('compare') ? error : `compare.${error}`)));
   if (errors.length > 0 || !parsed.ok) return { ok: false, error: formatErrors(errors) };
 
   const fields = payload as SharePayload;
@@ -208,5 +198,6 @@ export function decodeShareState(hash: string): DecodeResult {
     view: fields.view ?? DEFAULT_SHARE_STATE.view,
   };
   if (fields.preset !== undefined) state.preset = fields.preset;
+  if (variant?.ok) state.compare = variant.changes;
   return { ok: true, state };
 }

@@ -5,6 +5,7 @@ import type { RunReply, SimulationRunner } from './runTypes.ts';
 import { createRunSlice } from './slices/runSlice.ts';
 import { createPlaybackSlice } from './slices/playbackSlice.ts';
 import { createScenarioSlices } from './slices/scenarioSlices.ts';
+import { createCompareSlice } from './slices/compareSlice.ts';
 
 // The lab's one store (STYLE.md §5), made of slices by a factory (issue 11, item 8). Creating a
 // store does no work: the page's first run starts from main.tsx (startLab.ts) once the address has
@@ -25,9 +26,23 @@ export type LabStore = StoreApi<LabState>;
 export function createLabStore({ createRunner }: LabStoreOptions): LabStore {
   return createStore<LabState>()((set, get, api) => {
     const { slice: runSlice, control } = createRunSlice(set, get, createRunner);
+    const { slice: compareSlice, control: compare } = createCompareSlice(set, get, createRunner);
+    const runBoth = {
+      run: (scenario: Parameters<typeof control.run>[0]) => {
+        control.run(scenario);
+        compare.sync(scenario);
+      },
+      syncCompare: compare.sync,
+      started: control.started,
+    };
+    // Run B waits while run A runs (compareSlice.ts): A stopping lets it start.
+    api.subscribe((state, previous) => {
+      if (previous.status === 'running' && state.status !== 'running') compare.resume();
+    });
     return {
-      ...createScenarioSlices(set, get, control),
+      ...createScenarioSlices(set, get, runBoth),
       ...runSlice,
+      ...compareSlice,
       ...createPlaybackSlice(set, get, api),
     };
   });

@@ -16,7 +16,7 @@ const EDIT_COALESCE_MS = 1000;
  */
 const PLAYBACK_WRITE_MS = 500;
 
-export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'speed' | 'playing' | 'view' | 'presetId'>): ShareState {
+export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'speed' | 'playing' | 'view' | 'presetId' | 'compare'>): ShareState {
   const state: ShareState = {
     scenario: lab.scenario,
     playheadMs: Math.round(lab.playheadMs),
@@ -25,12 +25,13 @@ export function shareStateOf(lab: Pick<LabState, 'scenario' | 'playheadMs' | 'sp
     view: lab.view,
   };
   if (lab.presetId !== null) state.preset = lab.presetId;
+  if (lab.compare !== null) state.compare = lab.compare;
   return state;
 }
 
 /** What makes a new history entry: everything but the playback fields (the scenario is immutable). */
 const isEdit = (lab: LabState, previous: LabState): boolean =>
-  lab.scenario !== previous.scenario || lab.view !== previous.view || lab.presetId !== previous.presetId;
+  lab.scenario !== previous.scenario || lab.view !== previous.view || lab.presetId !== previous.presetId || lab.compare !== previous.compare;
 
 const pageBase = (): string => `${window.location.origin === 'null' ? '' : window.location.origin}${window.location.pathname}`;
 

@@ -25,11 +25,15 @@ import { ScenarioDrawer, ScenarioDrawerButton } from './bench/ScenarioDrawer.tsx
 import { useLab } from '../state/store.ts';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { TeachMount } from './teach/TeachMount.tsx';
+import { CompareButton } from './compare/CompareButton.tsx';
+import { CompareView } from './compare/LazyCompare.tsx';
 import './bench/bench.css';
 
 // The page is composed here: the features' key handlers (presenter keys before the lab's own), Step
-// following the lane in focus, the page-wide drop target for scenario files, and the bench: on one screen the scenario's name, the time controls, a lane per mechanism and
-// the comparison; charts, explanations, the event log and export follow below it, and the
+// following the lane in focus, the page-wide drop target for scenario files, and the bench: on one
+// screen the scenario's name, the time controls, a lane per mechanism and the comparison (in
+// "Compare with…" mode, runs A and B side by side in their place); charts, explanations, the event
+// log and export follow below it, and the
 // scenario's settings open in a drawer (a bottom sheet on a phone).
 
 const KEY_HANDLERS: readonly KeyHandler[] = [handlePresenterKey];
@@ -73,6 +77,8 @@ function scrollToSection(id: string): void {
 
 function Lab() {
   const presetId = useLab((s) => s.presetId);
+  // "Compare with…" mode: run A and run B side by side take the place of the lanes and the scoreboard.
+  const comparing = useLab((s) => s.compare !== null);
   return (
     <>
       <header className="bench-header">
@@ -80,6 +86,7 @@ function Lab() {
         <div className="lesson-bar">
           <PresetPicker />
           <ScenarioDrawerButton />
+          <CompareButton />
           <PresenterButton presetId={presetId} />
           <ShareButtons />
         </div>
@@ -95,22 +102,30 @@ function Lab() {
         </PanelBoundary>
       </div>
       <main className="bench">
-        <section className="bench-lanes" aria-labelledby="lanes-heading" data-region="lanes">
-          <h2 id="lanes-heading" className="visually-hidden">
-            On the wire
-          </h2>
-          <PanelBoundary name="The lanes">
-            <Lanes legend={false} />
+        {comparing ? (
+          <PanelBoundary name="The comparison of two runs">
+            <CompareView />
           </PanelBoundary>
-        </section>
-        <section className="bench-comparison" aria-labelledby="scoreboard-heading" data-region="scoreboard">
-          <h2 id="scoreboard-heading" className="visually-hidden">
-            The numbers so far
-          </h2>
-          <PanelBoundary name="The comparison">
-            <Comparison />
-          </PanelBoundary>
-        </section>
+        ) : (
+          <>
+            <section className="bench-lanes" aria-labelledby="lanes-heading" data-region="lanes">
+              <h2 id="lanes-heading" className="visually-hidden">
+                On the wire
+              </h2>
+              <PanelBoundary name="The lanes">
+                <Lanes legend={false} />
+              </PanelBoundary>
+            </section>
+            <section className="bench-comparison" aria-labelledby="scoreboard-heading" data-region="scoreboard">
+              <h2 id="scoreboard-heading" className="visually-hidden">
+                The numbers so far
+              </h2>
+              <PanelBoundary name="The comparison">
+                <Comparison />
+              </PanelBoundary>
+            </section>
+          </>
+        )}
         <LaneLegend />
         <nav className="bench-more" aria-label="More below">
           More below:{' '}

@@ -14,7 +14,7 @@ type Get = () => LabState;
  * The run slice and the `run` the other slices call. Every accepted scenario goes through the
  * budget first: 'ok' runs at once, 'warn' waits for "Run anyway", 'refuse' never runs.
  */
-export function createRunSlice(set: Set, get: Get, createRunner: (onReply: (reply: RunReply) => void) => SimulationRunner): { slice: RunSlice; control: RunControl } {
+export function createRunSlice(set: Set, get: Get, createRunner: (onReply: (reply: RunReply) => void) => SimulationRunner): { slice: RunSlice; control: Pick<RunControl, 'run' | 'started'> } {
   let started = false;
   /** The run whose replies count; 0 when none does. */
   let currentRunId = 0;

@@ -38,6 +38,8 @@ export function createScenarioSlices(set: Set, get: Get, control: RunControl): S
       accept(withField(get().scenario, 'mechanisms', next), 'mechanisms');
     },
     loadScenario: (scenario) => {
+      // A scenario from outside (a file, a preset, a challenge) is a new subject: no run B.
+      get().leaveCompare();
       set({ fieldErrors: {}, playheadMs: 0, presetId: null });
       accept(scenario, null);
     },
@@ -57,8 +59,13 @@ export function createScenarioSlices(set: Set, get: Get, control: RunControl): S
     setLoop: (loop) => set({ loop }),
     applyShareState: (state) => {
       set({ fieldErrors: {}, presetId: state.preset !== undefined && presetById(state.preset) ? state.preset : null });
+      // A link with a comparison shows it; one without leaves compare mode.
+      if (state.compare === undefined) get().leaveCompare();
+      else set({ compare: state.compare });
       // Walking back through playhead-only history entries must not re-run the same scenario.
       if (JSON.stringify(state.scenario) !== JSON.stringify(get().scenario) || !control.started()) accept(state.scenario, null);
+      // Only run B may have changed (accept already synced it otherwise; syncing twice runs it once).
+      control.syncCompare(get().scenario);
       set({ playheadMs: state.playheadMs, speed: clampSpeed(state.speed), playing: state.playing, view: state.view });
     },
     notice: null,

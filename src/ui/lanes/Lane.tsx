@@ -24,6 +24,8 @@ interface Props {
   rows?: number;
   rowHeight?: number;
   faults?: readonly FaultWindow[];
+  /** Which run this lane is of when two are compared ("A: current"); it leads the heading. */
+  run?: { key: string; label: string };
 }
 
 function Readouts({ id, model, snapshot, rows, serverDown }: { id: MechanismId; model: LaneModel; snapshot: LaneSnapshot; rows: number; serverDown: boolean }) {
@@ -72,7 +74,7 @@ const FAULT_IN_LANE: Record<FaultWindow['kind'], string> = {
 
 const NO_FAULTS: readonly FaultWindow[] = [];
 
-export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = COMPACT_ROW_HEIGHT, faults = NO_FAULTS }: Props) {
+export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = COMPACT_ROW_HEIGHT, faults = NO_FAULTS, run }: Props) {
   const mechanism = recording.mechanisms[id];
   const model = useMemo(() => (mechanism ? buildLaneModel(id, mechanism, recording) : null), [id, mechanism, recording]);
   const note = useMemo(() => (mechanism ? MECHANISM_VIEWS[id].note?.(mechanism, recording.scenario) : null), [id, mechanism, recording]);
@@ -81,7 +83,7 @@ export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = C
   const view = MECHANISM_VIEWS[id];
   const clients = recording.scenario.clients;
   const shownRows = Math.min(rows, model.rows);
-  const headingId = `lane-${id}-heading`;
+  const headingId = run ? `lane-${run.key}-${id}-heading` : `lane-${id}-heading`;
   const now = faultsAt(faults, playheadMs).filter((f) => f.mechanisms.includes(id));
   const serverDown = now.some((f) => f.kind === 'serverDown');
   return (
@@ -89,10 +91,12 @@ export function Lane({ id, recording, playheadMs, rows = Infinity, rowHeight = C
       className={`lane${now.length > 0 ? ' has-fault' : ''}`}
       aria-labelledby={headingId}
       data-lane={id}
+      data-run={run?.key}
       style={{ '--lane-color': view.color } as CSSProperties}
     >
       <div className="lane-head">
         <h3 id={headingId} className="lane-heading">
+          {run && <span className="lane-run">{run.label} · </span>}
           <span className="lane-symbol" aria-hidden="true">
             {view.symbol}
           </span>{' '}

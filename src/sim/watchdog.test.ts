@@ -12,6 +12,10 @@ const unchecked = (patch: (s: Scenario) => void): Scenario => {
   return scenario;
 };
 
+// The watchdog waits for millions of events at one instant before it bites (watchdog.ts): a second
+// or two each alone, several on a loaded machine.
+const STALL_TEST_MS = 30_000;
+
 describe('the engine watchdog', () => {
   it('stops a run whose heartbeat keeps simulated time at one instant, naming the field', () => {
     const scenario = unchecked((s) => {
@@ -30,7 +34,7 @@ describe('the engine watchdog', () => {
     expect(thrown).toBeInstanceOf(SimulationStalledError);
     expect((thrown as SimulationStalledError).fields[0]).toBe('sse.heartbeatSec');
     expect((thrown as Error).message).toMatch(/^simulated time stopped advancing at \d+\.\d{3} s in sse: [\d,]+ events happened at that instant\. A timer is too short to simulate; check sse\.heartbeatSec and sse\.retryMs\.$/);
-  });
+  }, STALL_TEST_MS);
 
   it('names the WebSocket heartbeat for a WebSocket run', () => {
     const scenario = unchecked((s) => {
@@ -39,7 +43,7 @@ describe('the engine watchdog', () => {
       s.websocket.heartbeatSec = 1e-300;
     });
     expect(() => createSimulation(scenario).runToEnd()).toThrow(/check websocket\.heartbeatSec/);
-  });
+  }, STALL_TEST_MS);
 
   it('lets a busy but moving run finish: a burst broadcast to many clients at one instant', () => {
     const scenario = unchecked((s) => {
@@ -52,5 +56,5 @@ describe('the engine watchdog', () => {
     const simulation = createSimulation(scenario);
     simulation.runToEnd();
     expect(simulation.results().sse?.events.delivered).toBeGreaterThan(100_000);
-  });
+  }, STALL_TEST_MS);
 });

@@ -19,5 +19,8 @@ export default defineConfig({
     environment: 'node',
     // A fresh lab store for every test (src/state/store.ts makes none on import).
     setupFiles: ['src/state/setupStore.testing.ts'],
+    // Engine runs and property tests take one to three seconds alone; on a 2-core CI machine under
+    // load they take several times that. A timeout is not an assertion: speed is `npm run bench`'s.
+    testTimeout: 20_000,
   },
 });

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { m as motion, useReducedMotion } from 'framer-motion';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
-import { useLab, type LabState } from '../../state/store.ts';
+import type { RunRecording } from '../../sim/recording.ts';
+import { useDeferredRecording } from '../../state/selectors.ts';
+import { useLab } from '../../state/store.ts';
 import { MECHANISM_LABELS } from '../mechanisms.ts';
 import { MECHANISM_STYLES } from '../mechanismStyle.ts';
 import { activeStep } from './activeStep.ts';
@@ -9,14 +11,16 @@ import { MECHANISM_TEXTS } from './mechanismTexts.ts';
 import './explain.css';
 
 /** The step client 0 of `id` is in at the playhead: a small lookup, so it may run every frame. */
-function stepAtPlayhead(s: LabState, id: MechanismId): number {
-  const lane = s.recording?.mechanisms[id];
-  return lane ? activeStep(id, lane, s.playheadMs) : -1;
+function stepAtPlayhead(recording: RunRecording | null, id: MechanismId, playheadMs: number): number {
+  const lane = recording?.mechanisms[id];
+  return lane ? activeStep(id, lane, playheadMs) : -1;
 }
 
 function Steps({ id }: { id: MechanismId }) {
+  // Indexing a new run's trace happens in a background render (useDeferredRecording).
+  const recording = useDeferredRecording();
   // Re-renders only when the step changes, not on every frame.
-  const step = useLab((s) => stepAtPlayhead(s, id));
+  const step = useLab((s) => stepAtPlayhead(recording, id, s.playheadMs));
   const reduceMotion = useReducedMotion() === true;
   return (
     <ol className="explain-steps">
@@ -45,8 +49,9 @@ function Steps({ id }: { id: MechanismId }) {
 
 /** When a proxy turns the WebSocket upgrade away, say what the lane does instead. */
 function UpgradeRefusedNote() {
-  const trace = useLab((s) => s.recording?.mechanisms.websocket?.trace);
-  const fallback = useLab((s) => s.recording?.scenario.websocket.fallback);
+  const recording = useDeferredRecording();
+  const trace = recording?.mechanisms.websocket?.trace;
+  const fallback = recording?.scenario.websocket.fallback;
   const refused = useMemo(() => trace?.some((m) => m.kind === 'upgradeResponse' && m.status === 'refused') === true, [trace]);
   if (!refused) return null;
   return (

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { DEFAULT_SHARE_STATE, encodeShareState } from '../state/shareState.ts';
 
 // Soak (issue 10, item 9): the production build plays at the fastest speed for SOAK_MINUTES
 // (default 10) while the scenario changes every RERUN_EVERY_MS (a Clients step up, then down), so
@@ -50,13 +51,16 @@ async function main(): Promise<void> {
     const browser = await chromium.launch(CHROMIUM ? { executablePath: CHROMIUM, args: FLAGS } : {});
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(URL);
+    // The default scenario by link (the bare address opens a lesson that plays by itself).
+    await page.goto(`${URL}#${encodeShareState(DEFAULT_SHARE_STATE)}`);
     await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 60_000 });
     const speed = page.getByRole('slider', { name: 'Speed' });
     await speed.focus();
     await page.keyboard.press('End');
     const startMb = await heapMb(cdp);
     const samples: string[] = [];
+    // The Clients slider is in the settings drawer (not modal: the bench keeps playing beside it).
+    await page.getByRole('button', { name: /Scenario settings/ }).click();
     const clients = page.getByRole('slider', { name: 'Clients' });
     const endAt = Date.now() + MINUTES * 60_000;
     let reruns = 0;

@@ -1,5 +1,6 @@
 import type { MechanismId, Scenario } from '../sim/scenario/types.ts';
-import type { MechanismRecording, RunRecording } from '../sim/recording.ts';
+import type { LatencyCdfPoint, MechanismRecording, RunRecording } from '../sim/recording.ts';
+import type { MechanismTotals } from '../sim/metrics/types.ts';
 import type { TraceMessage } from '../sim/trace/types.ts';
 
 // Messages between the page and the simulation workers. Every message carries the id of the run
@@ -36,8 +37,12 @@ export interface RunFailure {
 /** What a worker posts. A result crosses as one message per mechanism (see simWorker.ts). */
 export type WorkerReply =
   | { type: 'progress'; runId: number; simulatedMs: number }
-  /** A mechanism's recording without its trace; the trace follows in 'trace' chunks. */
+  /**
+   * A mechanism's recording without its snapshots and trace; they follow in 'snapshots' and
+   * 'trace' chunks, in order.
+   */
   | { type: 'part'; runId: number; id: MechanismId; recording: MechanismRecording }
+  | { type: 'snapshots'; runId: number; id: MechanismId; totalsAt: MechanismTotals[]; cdfAt: LatencyCdfPoint[][] }
   | { type: 'trace'; runId: number; id: MechanismId; messages: TraceMessage[] }
   | { type: 'finished'; runId: number; durationMs: number; endMs: number; snapshotEverySec: number; computeMs: number }
   | ({ type: 'error'; runId: number } & RunFailure);

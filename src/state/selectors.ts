@@ -1,6 +1,7 @@
 import type { MechanismId } from '../sim/scenario/types.ts';
 import type { MechanismTotals } from '../sim/metrics/types.ts';
 import type { LatencyCdfPoint, RunRecording } from '../sim/recording.ts';
+import { useDeferredValue } from 'react';
 import { useLab } from './store.ts';
 
 // Narrow reads of the store, and pure functions that turn the recording into the state at a
@@ -10,6 +11,13 @@ export const usePlayheadMs = (): number => useLab((s) => s.playheadMs);
 /** Changes once per simulated second: for views that need not move every frame. */
 export const usePlayheadSecond = (): number => useLab((s) => Math.floor(s.playheadMs / 1000));
 export const useRecording = (): RunRecording | null => useLab((s) => s.recording);
+/**
+ * The recording for the views that index the whole trace or draw the whole run (lanes, charts,
+ * event log, explanations): a new run reaches them in a background render that React splits
+ * between frames, one view at a time, while the scoreboard and the time controls take it at once
+ * (issue 10, item 3: a big run's arrival must not hold the page for one long task).
+ */
+export const useDeferredRecording = (): RunRecording | null => useDeferredValue(useRecording());
 
 /** Index into the per-second series for the playhead: the last completed second, or −1. */
 export function secondIndex(recording: RunRecording, playheadMs: number): number {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../sim/scenario/defaults.ts';
 import { recordRun } from '../sim/recording.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
-import { runInWorker } from './runInWorker.ts';
+import { SNAPSHOT_CHUNK, TRACE_CHUNK, runInWorker } from './runInWorker.ts';
 import type { RunReply, RunRequest, WorkerReply } from './runTypes.ts';
 import { SimSupervisor, splitMechanisms, type WorkerLike } from './supervisor.ts';
 
@@ -89,6 +89,24 @@ describe('the simulation supervisor', () => {
     if (reply.type !== 'done') return;
     expect(FakeWorker.made).toHaveLength(3);
     expect(JSON.stringify(reply.recording)).toBe(JSON.stringify(recordRun(scenario, 5)));
+  });
+
+  it('sends a long run in chunks no bigger than the page decodes in one go, and reassembles the same bytes', async () => {
+    const long: Scenario = { ...DEFAULT_SCENARIO, clients: 3, durationSec: 2 * SNAPSHOT_CHUNK + 30, mechanisms: ['polling', 'sse'] };
+    const posted: WorkerReply[] = [];
+    runInWorker({ runId: 7, scenario: long, traceClients: 3, mechanisms: long.mechanisms }, (reply) => posted.push(reply));
+    const chunks = posted.filter((r) => r.type === 'snapshots');
+    expect(chunks.filter((r) => r.id === 'polling').length).toBeGreaterThanOrEqual(3);
+    expect(chunks.every((r) => r.totalsAt.length <= SNAPSHOT_CHUNK && r.cdfAt.length === r.totalsAt.length)).toBe(true);
+    expect(posted.every((r) => r.type !== 'trace' || r.messages.length <= TRACE_CHUNK)).toBe(true);
+    expect(posted.every((r) => r.type !== 'part' || (r.recording.totalsAt.length === 0 && r.recording.trace.length === 0))).toBe(true);
+
+    const { settled, supervisor: s } = supervise(['works'], 2);
+    s.request(1, long, 3);
+    const reply = await settled(1);
+    expect(reply.type).toBe('done');
+    if (reply.type !== 'done') return;
+    expect(JSON.stringify(reply.recording)).toBe(JSON.stringify(recordRun(long, 3)));
   });
 
   it('reports a worker that goes silent as stopped responding, and runs the next request in a new worker', async () => {

@@ -154,8 +154,16 @@ export class SimSupervisor implements SimulationRunner {
         break;
       }
       case 'part':
-        run.parts[reply.id] = reply.recording;
+        // Copied: the snapshots that follow are appended to the part's own lists.
+        run.parts[reply.id] = { ...reply.recording, totalsAt: [], cdfAt: [] };
         break;
+      case 'snapshots': {
+        const part = run.parts[reply.id];
+        if (!part) break;
+        part.totalsAt.push(...reply.totalsAt);
+        part.cdfAt.push(...reply.cdfAt);
+        break;
+      }
       case 'trace': {
         const trace = (run.traces[reply.id] ??= []);
         for (const message of reply.messages) trace.push(message);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { RunRecording } from '../../sim/recording.ts';
 import { useLab } from '../../state/store.ts';
-import { secondIndex, usePlayheadSecond, useRecording } from '../../state/selectors.ts';
+import { secondIndex, useDeferredRecording, usePlayheadSecond } from '../../state/selectors.ts';
 import { BytesChart } from './BytesChart.tsx';
 import { shapeRun } from './chartData.ts';
 import type { ChartProps } from './chartProps.ts';
@@ -47,10 +47,11 @@ export function ChartsView({ recording, playheadSec }: ChartsViewProps) {
 }
 
 export function Charts() {
-  const recording = useRecording();
+  // A new run is drawn in a background render (useDeferredRecording), one chart at a time.
+  const recording = useDeferredRecording();
   const second = usePlayheadSecond();
   // A run may end between two whole seconds: at the end, show everything.
-  const atEnd = useLab((s) => s.recording !== null && s.playheadMs >= s.recording.endMs);
+  const atEnd = useLab((s) => recording !== null && s.playheadMs >= recording.endMs);
   const status = useLab((s) => s.status);
   if (!recording) {
     return (

@@ -1,21 +1,25 @@
 import { useMemo } from 'react';
 import { m as motion, useReducedMotion } from 'framer-motion';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
-import { useLab, type LabState } from '../../state/store.ts';
+import type { RunRecording } from '../../sim/recording.ts';
+import { useDeferredRecording } from '../../state/selectors.ts';
+import { useLab } from '../../state/store.ts';
 import { clientName, viewOf } from '../mechanismViews.ts';
 import { activeStep } from './activeStep.ts';
 import { MECHANISM_TEXTS } from './mechanismTexts.ts';
 import './explain.css';
 
 /** The step client 0 of `id` is in at the playhead: a small lookup, so it may run every frame. */
-function stepAtPlayhead(s: LabState, id: MechanismId): number {
-  const lane = s.recording?.mechanisms[id];
-  return lane ? activeStep(id, lane, s.playheadMs) : -1;
+function stepAtPlayhead(recording: RunRecording | null, id: MechanismId, playheadMs: number): number {
+  const lane = recording?.mechanisms[id];
+  return lane ? activeStep(id, lane, playheadMs) : -1;
 }
 
 function Steps({ id }: { id: MechanismId }) {
+  // Indexing a new run's trace happens in a background render (useDeferredRecording).
+  const recording = useDeferredRecording();
   // Re-renders only when the step changes, not on every frame.
-  const step = useLab((s) => stepAtPlayhead(s, id));
+  const step = useLab((s) => stepAtPlayhead(recording, id, s.playheadMs));
   const reduceMotion = useReducedMotion() === true;
   return (
     <ol className="explain-steps">
@@ -44,7 +48,7 @@ function Steps({ id }: { id: MechanismId }) {
 
 /** What this run did that the steps do not describe (the view's note), read once per recording. */
 function RunNote({ id }: { id: MechanismId }) {
-  const recording = useLab((s) => s.recording);
+  const recording = useDeferredRecording();
   const note = useMemo(() => {
     const lane = recording?.mechanisms[id];
     return recording && lane ? viewOf(id).note?.(lane, recording.scenario) : null;

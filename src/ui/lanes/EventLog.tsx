@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLab } from '../../state/store.ts';
-import { useRecording } from '../../state/selectors.ts';
+import { useDeferredRecording } from '../../state/selectors.ts';
 import { ArrivalLog } from './eventLog.ts';
 import { logSentence, spanSentence } from './laneText.ts';
 import './lanes.css';
@@ -15,7 +15,8 @@ const SHOWN = 30;
 const ANNOUNCE_EVERY_MS = 1000;
 
 export function EventLog() {
-  const recording = useRecording();
+  // Indexing a new run's whole trace happens in a background render (useDeferredRecording).
+  const recording = useDeferredRecording();
   const log = useMemo(() => (recording ? new ArrivalLog(recording) : null), [recording]);
   const arrived = useLab((s) => (log ? log.arrivedBy(s.playheadMs) : 0));
   const playing = useLab((s) => s.playing);

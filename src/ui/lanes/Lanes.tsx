@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { MotionConfig } from 'framer-motion';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
-import { usePlayheadMs, useRecording } from '../../state/selectors.ts';
+import { useDeferredRecording, usePlayheadMs } from '../../state/selectors.ts';
 import { RunStatus } from '../run/RunStatus.tsx';
 import { TraceNotice } from '../run/TraceNotice.tsx';
 import { Lane } from './Lane.tsx';
@@ -55,7 +55,7 @@ function LaneGrid({ recording, mechanisms, maxRows }: { recording: RunRecording;
 
 /** The legend of the lanes' shapes, folded: one line until opened. */
 export function LaneLegend() {
-  const recording = useRecording();
+  const recording = useDeferredRecording();
   const mechanisms = useMemo(() => (recording ? MECHANISM_IDS.filter((id) => recording.mechanisms[id]) : []), [recording]);
   if (mechanisms.length === 0) return null;
   return (
@@ -71,7 +71,8 @@ export function LaneLegend() {
  * `maxRows`: at most this many traced clients per lane (an embedded frame sharing a small frame).
  */
 export function Lanes({ legend = true, maxRows }: { legend?: boolean; maxRows?: number }) {
-  const recording = useRecording();
+  // A new run's lanes are built in a background render, one lane at a time (useDeferredRecording).
+  const recording = useDeferredRecording();
   const mechanisms = useMemo(() => (recording ? MECHANISM_IDS.filter((id) => recording.mechanisms[id]) : []), [recording]);
   return (
     <MotionConfig reducedMotion="user">

@@ -32,19 +32,22 @@ export class ArrivalLog {
   readonly entries: readonly LogEntry[];
 
   constructor(recording: RunRecording) {
-    const all: (Omit<EntryBase, 'index'> & ({ message: TraceMessage } | { span: TraceSpan }))[] = [];
+    // One object per entry, numbered after the sort (a run's trace can hold a million messages:
+    // a second copy of every entry doubled the time and the garbage of a big run's arrival).
+    const all: LogEntry[] = [];
     for (const id of MECHANISM_IDS) {
       const lane = recording.mechanisms[id];
       if (!lane) continue;
-      for (const message of lane.trace) all.push({ id, atMs: message.arriveMs, message });
+      for (const message of lane.trace) all.push({ id, atMs: message.arriveMs, index: 0, message });
       for (const span of lane.spans) {
         const atMs = spanMoment(span);
-        if (atMs !== null && atMs <= recording.durationMs) all.push({ id, atMs, span });
+        if (atMs !== null && atMs <= recording.durationMs) all.push({ id, atMs, index: 0, span });
       }
     }
     // Array.prototype.sort is stable: equal times keep the lanes' order, messages before spans.
     all.sort((a, b) => a.atMs - b.atMs);
-    this.entries = all.map((entry, index) => ({ ...entry, index }));
+    for (let index = 0; index < all.length; index++) all[index].index = index;
+    this.entries = all;
   }
 
   /** How many entries are due by `ms` (inclusive). */

@@ -21,10 +21,11 @@ import type { SlideVideoCodec } from '../video/videoEncode.ts';
 type Format = SlideVideoCodec | 'gif';
 
 const FORMAT_LABELS: Record<Format, string> = {
-  avc: 'MP4 video, H.264 (plays in every slide tool)',
   vp9: 'MP4 video, VP9 (the same bytes every time)',
+  avc: 'MP4 video, H.264 (for tools that play only H.264; bytes vary per export)',
   gif: 'Animated GIF',
 };
+const FORMATS = ['vp9', 'avc', 'gif'] as const satisfies readonly Format[];
 
 /**
  * The video codecs this browser can encode at `size` (undefined while it is being asked). Asking
@@ -77,7 +78,7 @@ export function GifExport() {
   const [durationText, setDurationText] = useState<string | null>(null);
   const [speed, setSpeed] = useState<number>(DEFAULT_SPEED);
   const [fps, setFps] = useState<number>(DEFAULT_FPS);
-  const [formatChoice, setFormatChoice] = useState<Format>('avc');
+  const [formatChoice, setFormatChoice] = useState<Format>('vp9');
   const [sizeId, setSizeId] = useState<SlideSizeId>('1280x720');
   const size = slideSizeById(sizeId);
   const section = useRef<HTMLElement>(null);
@@ -164,7 +165,8 @@ export function GifExport() {
       <h3 id={`${id}-heading`}>Video and animated GIF</h3>
       <p className="gif-export-intro">
         For slide tools that cannot embed the live lab (Google Slides, Keynote and PowerPoint take MP4): a stretch of the run at a
-        slide resolution, drawn exactly as the page draws it. The same run and settings always give the same file.
+        slide resolution, drawn exactly as the page draws it. The same run and settings give the same file, as VP9 video or GIF;
+        this browser’s H.264 encoder, for tools that play only H.264 (Keynote), varies a few bytes between exports.
       </p>
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="gif-export-fields" disabled={busy}>
@@ -176,7 +178,7 @@ export function GifExport() {
               onChange={(e) => setFormatChoice(e.target.value as Format)}
               aria-describedby={codecs?.length === 0 ? `${id}-codec` : undefined}
             >
-              {(['avc', 'vp9', 'gif'] as const).map((f) => (
+              {FORMATS.map((f) => (
                 <option key={f} value={f} disabled={f !== 'gif' && codecs !== undefined && !codecs.includes(f)}>
                   {FORMAT_LABELS[f]}
                 </option>

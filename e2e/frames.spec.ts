@@ -34,6 +34,8 @@ interface FrameFigures {
   smallestTextPx: number;
   smallestText: string;
   outside: string[];
+  /** Height of each drawn chart (a chart view must show whole charts, not slivers). */
+  chartHeights: number[];
 }
 
 /** Everything measured inside the frame, in the frame's own CSS pixels (= the iframe's size). */
@@ -122,6 +124,7 @@ function measureFrame(frame: Frame): Promise<FrameFigures> {
       smallestTextPx,
       smallestText,
       outside: outside.slice(0, 8),
+      chartHeights: [...document.querySelectorAll('.chart-svg')].map((svg) => svg.getBoundingClientRect()).filter(shown).map((r) => r.height),
     };
   });
 }
@@ -159,9 +162,6 @@ test.describe('embeds fill their frame', () => {
     const failures: string[] = [];
     for (const { view, regions } of VIEWS) {
       for (const [width, height] of SIZES) {
-        // Open (issue 12 item 1): a chart's plot is a fixed 220 px tall, more than a 480×270 frame
-        // leaves below the controls; charts need a height to draw at before this size can pass.
-        if (view === 'charts' && width === 480) continue;
         // A fresh iframe each time: the same address with another hash would not reload.
         await page.evaluate(
           ([src, w, h]) =>
@@ -197,6 +197,8 @@ test.describe('embeds fill their frame', () => {
         if (m.smallestTextPx < 10) problems.push(`text "${m.smallestText}" is ${m.smallestTextPx.toFixed(1)} px`);
         if (m.outside.length > 0) problems.push(`outside the frame: ${m.outside.join('; ')}`);
         for (const region of regions) if (!m.regionsShown.includes(region)) problems.push(`${region} not shown`);
+        if (view === 'charts' && (m.chartHeights.length === 0 || Math.min(...m.chartHeights) < 90))
+          problems.push(`charts drawn ${JSON.stringify(m.chartHeights.map(Math.round))} px tall (at least one, each ≥ 90 px)`);
         if (problems.length > 0) failures.push(`${name}: ${problems.join(' | ')}`);
         info.annotations.push({ type: name, description: `text ≥ ${m.smallestTextPx.toFixed(1)} px, view ${(m.viewAreaShare * 100).toFixed(0)} %` });
       }

@@ -196,7 +196,7 @@ function mp4Dimensions(bytes: Uint8Array): { tkhd: [number, number]; sampleEntry
 }
 
 test.describe('the video export', () => {
-  test('makes 1280 × 720 MP4s where the browser can encode them (VP9 the same bytes every time), or says why not', async ({ page, context }, testInfo) => {
+  test('makes 1280 × 720 MP4s where the browser can encode them (VP9, the default, the same bytes every time), or says why not', async ({ page, context }, testInfo) => {
     await page.goto('./?preset=first-look');
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 30_000 });
     const support = await page.evaluate(async () => {
@@ -207,6 +207,8 @@ test.describe('the video export', () => {
     testInfo.annotations.push({ type: 'video encoders', description: JSON.stringify(support) });
     const form = page.getByRole('region', { name: 'Export and import' }).getByRole('region', { name: 'Video and animated GIF' });
     const format = form.getByLabel('Format');
+    // The encoders are asked once the form is in view.
+    await form.scrollIntoViewIfNeeded();
     await expect(format.locator('option[value="avc"]')).toBeEnabled({ enabled: support.avc });
     await expect(format.locator('option[value="vp9"]')).toBeEnabled({ enabled: support.vp9 });
     if (!support.avc && !support.vp9) {
@@ -218,8 +220,10 @@ test.describe('the video export', () => {
     await form.getByLabel(/^Duration/).fill('2');
     await form.getByLabel(/^Speed/).selectOption('1');
     await form.getByLabel('Frames per second').selectOption('5');
+    // The deterministic codec is the default wherever it can be encoded.
+    await expect(format).toHaveValue(support.vp9 ? 'vp9' : 'avc');
 
-    for (const codec of (['avc', 'vp9'] as const).filter((c) => support[c])) {
+    for (const codec of (['vp9', 'avc'] as const).filter((c) => support[c])) {
       await format.selectOption(codec);
       const first = await makeGif(page, form, 'Make video');
       expect(first.download.suggestedFilename()).toBe('first-look-lanes-t2s-4s.mp4');
@@ -233,9 +237,14 @@ test.describe('the video export', () => {
       await testInfo.attach(`lanes-${codec}.mp4`, { body: Buffer.from(first.bytes), contentType: 'video/mp4' });
 
       const second = await makeGif(page, form, 'Make video');
-      // VP9 (libvpx) is reproducible; Chromium's software H.264 encoder varies a little between runs.
+      // VP9 (libvpx) is reproducible: the same bytes. Chromium's software H.264 encoder is not in
+      // any mode WebCodecs offers (videoEncode.ts), so for it only what holds is asserted: the same
+      // size, frame count and length, a file of about the same size.
       if (codec === 'vp9') expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
-      else expect(mp4Dimensions(second.bytes)).toEqual(dimensions);
+      else {
+        expect(mp4Dimensions(second.bytes)).toEqual(dimensions);
+        expect(Math.abs(second.bytes.length - first.bytes.length) / first.bytes.length).toBeLessThan(0.05);
+      }
 
       // Where this Chromium can play the codec, it reads the same size and length back (in a page
       // of its own: the lab's content security policy allows no media).

@@ -27,14 +27,15 @@ import { PanelBoundary } from './PanelBoundary.tsx';
 import { TeachMount } from './teach/TeachMount.tsx';
 import { CompareButton } from './compare/CompareButton.tsx';
 import { CompareView } from './compare/LazyCompare.tsx';
+import { WhenNeeded } from './WhenNeeded.tsx';
 import './bench/bench.css';
 
 // The page is composed here: the features' key handlers (presenter keys before the lab's own), Step
 // following the lane in focus, the page-wide drop target for scenario files, and the bench: on one
 // screen the scenario's name, the time controls, a lane per mechanism and the comparison (in
 // "Compare with…" mode, runs A and B side by side in their place); charts, explanations, the event
-// log and export follow below it, and the
-// scenario's settings open in a drawer (a bottom sheet on a phone).
+// log and export follow below it (drawn when needed, WhenNeeded.tsx), and the scenario's settings
+// open in a drawer (a bottom sheet on a phone).
 
 const KEY_HANDLERS: readonly KeyHandler[] = [handlePresenterKey];
 
@@ -145,26 +146,35 @@ function Lab() {
           <section aria-labelledby="charts-heading" data-region="charts" tabIndex={-1}>
             <h2 id="charts-heading">Live charts</h2>
             <PanelBoundary name="The charts">
-              <Charts />
+              <WhenNeeded what="charts">
+                <Charts />
+              </WhenNeeded>
             </PanelBoundary>
           </section>
           <section aria-labelledby="explain-heading" data-region="explain" tabIndex={-1}>
             <h2 id="explain-heading">How each one works</h2>
             <PanelBoundary name="How each one works">
-              <Explainers />
+              <WhenNeeded what="explanations">
+                <Explainers />
+              </WhenNeeded>
             </PanelBoundary>
           </section>
           <section aria-labelledby="log-heading" data-region="log" tabIndex={-1}>
             <h2 id="log-heading">Event log</h2>
             <PanelBoundary name="The event log">
-              <EventLog />
+              <WhenNeeded what="the event log">
+                <EventLog />
+              </WhenNeeded>
             </PanelBoundary>
           </section>
           <section aria-labelledby="export-heading" data-region="export" tabIndex={-1}>
             <h2 id="export-heading">Export and import</h2>
             <PanelBoundary name="Export and import">
+              {/* The panel is drawn at once: it holds the page-wide drop target for scenario files. */}
               <ExportPanel />
-              <GifExport />
+              <WhenNeeded what="the video and GIF export">
+                <GifExport />
+              </WhenNeeded>
             </PanelBoundary>
           </section>
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { WhenNeeded } from '../WhenNeeded.tsx';
 import { create } from 'zustand';
 
 // The scenario's settings live in a drawer beside the bench (a bottom sheet on a phone), so the
@@ -93,7 +94,12 @@ export function ScenarioDrawer({ children }: { children: ReactNode }) {
           Close
         </button>
       </div>
-      <div className="drawer-body">{children}</div>
+      <div className="drawer-body">
+        {/* Not drawn during the first load: when the drawer opens, or when the browser is idle. */}
+        <WhenNeeded what="the settings" now={open}>
+          {children}
+        </WhenNeeded>
+      </div>
     </aside>
   );
 }

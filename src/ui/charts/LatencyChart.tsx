@@ -13,8 +13,7 @@ import { describeAt } from './describe.ts';
 import { latencyDomain, latencyScale, linearY, logTicks } from './scales.ts';
 import { ComparisonTable, TheoryNotes } from './TheoryNotes.tsx';
 import { theoryReferences, theoryValue } from './theory.ts';
-import { CHART_HEIGHT } from './TimeChart.tsx';
-import { useElementWidth } from '../useElementWidth.ts';
+import { useChartBox } from './chartBox.ts';
 
 // The cumulative latency distribution at the playhead: for each latency, the share of events
 // delivered at least that fast. Log x, because polling's latencies are 10–100× the others'. The
@@ -29,9 +28,9 @@ const formatFraction = (fraction: number) => `${formatRate(fraction * 100)}\u00a
 export function LatencyChart(props: ChartProps) {
   const { recording, run, playheadSec } = props;
   const playheadMs = playheadSec * 1000;
-  const [measure, width] = useElementWidth(FALLBACK_WIDTH);
+  const [measure, width, height] = useChartBox(FALLBACK_WIDTH);
   const innerWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
-  const innerHeight = CHART_HEIGHT - MARGIN.top - MARGIN.bottom;
+  const innerHeight = height - MARGIN.top - MARGIN.bottom;
 
   const references = useMemo(
     () => theoryReferences(recording.scenario, run.mechanisms, (theory) => theory.meanLatencyMs),
@@ -82,7 +81,7 @@ export function LatencyChart(props: ChartProps) {
       subtitle="Share of events delivered within a given time, from creation to arrival. Dashed verticals: theoretical mean."
     >
       <div className="chart-plot" ref={measure}>
-        <svg role="img" aria-label={describeAt(title, describedSec(props), values)} width={width} height={CHART_HEIGHT} className="chart-svg">
+        <svg role="img" aria-label={describeAt(title, describedSec(props), values)} width={width} height={height} className="chart-svg">
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <AxisLeft
               position={y}

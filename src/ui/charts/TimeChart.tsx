@@ -3,7 +3,7 @@ import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft, AxisRight } from './Axes.tsx';
 import { bucketPoints, bucketSeconds, type Point } from './chartData.ts';
 import { decadeTicks, linearY, spreadLabels, symlogY, timeScale, timeTicks, type Margins } from './scales.ts';
-import { useElementWidth } from '../useElementWidth.ts';
+import { useChartBox, yTickCount } from './chartBox.ts';
 
 // A chart of per-second values over the whole run. The paths are computed once per run and size;
 // as the playhead moves only a clip rectangle and the playhead line move, so the cost of a
@@ -60,7 +60,6 @@ interface TimeChartProps {
   references?: readonly ReferenceSpec[];
 }
 
-export const CHART_HEIGHT = 220;
 const MARGIN: Margins = { top: 12, right: 16, bottom: 42, left: 58 };
 const FALLBACK_WIDTH = 480;
 
@@ -70,18 +69,18 @@ const isDefined = (p: Point) => p.y !== null;
 const NO_BANDS: readonly BandSpec[] = [];
 
 export function TimeChart({ ariaLabel, bands = NO_BANDS, durationSec, playheadSec, y, secondary, lines, references = [] }: TimeChartProps) {
-  const [measure, width] = useElementWidth(FALLBACK_WIDTH);
+  const [measure, width, height] = useChartBox(FALLBACK_WIDTH);
   const clipId = `chart-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const margin = secondary ? { ...MARGIN, right: 66 } : MARGIN;
   const innerWidth = Math.max(40, width - margin.left - margin.right);
-  const innerHeight = CHART_HEIGHT - margin.top - margin.bottom;
+  const innerHeight = height - margin.top - margin.bottom;
 
   const x = useMemo(() => timeScale(durationSec, innerWidth), [durationSec, innerWidth]);
   const yScale = useMemo(
     () => (y.kind === 'symlog' ? symlogY(y.max, innerHeight) : linearY(y.max, innerHeight)),
     [y.kind, y.max, innerHeight],
   );
-  const yTicks = useMemo(() => (y.kind === 'symlog' ? decadeTicks(y.max) : yScale.ticks(5)), [y.kind, y.max, yScale]);
+  const yTicks = useMemo(() => (y.kind === 'symlog' ? decadeTicks(y.max) : yScale.ticks(yTickCount(innerHeight))), [y.kind, y.max, yScale, innerHeight]);
 
   const paths = useMemo(() => {
     const bucket = bucketSeconds(durationSec, innerWidth);
@@ -100,7 +99,7 @@ export function TimeChart({ ariaLabel, bands = NO_BANDS, durationSec, playheadSe
 
   return (
     <div className="chart-plot" ref={measure}>
-      <svg role="img" aria-label={ariaLabel} width={width} height={CHART_HEIGHT} className="chart-svg">
+      <svg role="img" aria-label={ariaLabel} width={width} height={height} className="chart-svg">
         <defs>
           <clipPath id={clipId}>
             {/* A little past the playhead so the last point's line join is not cut. */}

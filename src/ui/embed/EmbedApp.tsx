@@ -3,6 +3,7 @@ import { usePlayheadSecond } from '../../state/selectors.ts';
 import { labUrl } from '../../state/urlSync.ts';
 import { Lanes } from '../lanes/Lanes.tsx';
 import { Charts } from '../charts/LazyCharts.tsx';
+import { ChartsFillBox } from '../charts/chartBox.ts';
 import { Comparison as Scoreboard } from '../comparison/Comparison.tsx';
 import { TimeControls } from '../time/TimeControls.tsx';
 import { Notice } from '../share/Notice.tsx';
@@ -36,7 +37,10 @@ function EmbedView({ small }: { small: boolean }) {
     case 'charts':
       return (
         <section aria-label="Live charts" data-region="charts">
-          <Charts />
+          {/* Each chart takes the height the frame leaves it. */}
+          <ChartsFillBox value={true}>
+            <Charts />
+          </ChartsFillBox>
         </section>
       );
     case 'scoreboard':

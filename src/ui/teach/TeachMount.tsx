@@ -1,10 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { lazyPart } from '../lazyPart.tsx';
 import { useTeach } from './teachStore.ts';
 
 // The teaching features' entry (issue 13): the buttons that open them, and the lazily loaded
 // panels. Mounted with one line in App.tsx, so the page layout can place it anywhere.
 
-const TeachPanels = lazy(() => import('./TeachPanels.tsx'));
+const TeachPanels = lazyPart(() => import('./TeachPanels.tsx').then((m) => m.default), <p role="status">Loading…</p>);
 
 export function TeachMount() {
   const open = useTeach((s) => s.open);
@@ -30,11 +31,7 @@ export function TeachMount() {
           Transcript
         </button>
       </div>
-      {loaded && (
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <TeachPanels />
-        </Suspense>
-      )}
+      {loaded && <TeachPanels />}
     </div>
   );
 }

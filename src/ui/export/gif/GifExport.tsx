@@ -1,5 +1,5 @@
 import './gifExport.css';
-import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import { useLab } from '../../../state/store.ts';
 import { usePlayheadSecond } from '../../../state/selectors.ts';
 import { formatInteger } from '../../format.ts';
@@ -21,16 +21,22 @@ import type { SlideVideoCodec } from '../video/videoEncode.ts';
 type Format = SlideVideoCodec | 'gif';
 
 const FORMAT_LABELS: Record<Format, string> = {
-  avc: 'MP4 video, H.264 (plays in every slide tool)',
   vp9: 'MP4 video, VP9 (the same bytes every time)',
+  avc: 'MP4 video, H.264 (for tools that play only H.264; bytes vary per export)',
   gif: 'Animated GIF',
 };
+const FORMATS = ['vp9', 'avc', 'gif'] as const satisfies readonly Format[];
 
-/** The video codecs this browser can encode at `size` (undefined while it is being asked). */
-function useVideoCodecs(size: { width: number; height: number }): SlideVideoCodec[] | undefined {
+/**
+ * The video codecs this browser can encode at `size` (undefined while it is being asked). Asking
+ * loads the muxer and starts a trial encoder, hundreds of milliseconds of main-thread work on a slow
+ * machine, so it waits until `wanted`: the form is in view or in use.
+ */
+function useVideoCodecs(size: { width: number; height: number }, wanted: boolean): SlideVideoCodec[] | undefined {
   const [found, setFound] = useState<{ key: string; codecs: SlideVideoCodec[] } | null>(null);
   const key = `${String(size.width)}x${String(size.height)}`;
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     import('../video/videoEncode.ts')
       .then(({ videoCodecsFor }) => videoCodecsFor(size.width, size.height))
@@ -39,8 +45,18 @@ function useVideoCodecs(size: { width: number; height: number }): SlideVideoCode
     return () => {
       live = false;
     };
-  }, [key, size.width, size.height]);
+  }, [wanted, key, size.width, size.height]);
   return found?.key === key ? found.codecs : undefined;
+}
+
+/** Calls `onSeen(true)` once `element` comes into view (unless `seen` already); `onSeen` must be stable. */
+function useInViewOnce(element: RefObject<HTMLElement | null>, seen: boolean, onSeen: (seen: true) => void): void {
+  useEffect(() => {
+    if (seen || !element.current || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onSeen(true));
+    observer.observe(element.current);
+    return () => observer.disconnect();
+  }, [element, seen, onSeen]);
 }
 
 interface Progress {
@@ -62,10 +78,13 @@ export function GifExport() {
   const [durationText, setDurationText] = useState<string | null>(null);
   const [speed, setSpeed] = useState<number>(DEFAULT_SPEED);
   const [fps, setFps] = useState<number>(DEFAULT_FPS);
-  const [formatChoice, setFormatChoice] = useState<Format>('avc');
+  const [formatChoice, setFormatChoice] = useState<Format>('vp9');
   const [sizeId, setSizeId] = useState<SlideSizeId>('1280x720');
   const size = slideSizeById(sizeId);
-  const codecs = useVideoCodecs(size);
+  const section = useRef<HTMLElement>(null);
+  const [wanted, setWanted] = useState(false);
+  useInViewOnce(section, wanted, setWanted);
+  const codecs = useVideoCodecs(size, wanted);
   // The chosen video codec where this browser can encode it at this size, else the other, else GIF.
   const format: Format =
     formatChoice === 'gif' || codecs === undefined || codecs.includes(formatChoice) ? formatChoice : (codecs[0] ?? 'gif');
@@ -142,11 +161,12 @@ export function GifExport() {
   };
 
   return (
-    <section className="gif-export" aria-labelledby={`${id}-heading`}>
+    <section ref={section} className="gif-export" aria-labelledby={`${id}-heading`} onFocus={() => setWanted(true)} onChange={() => setWanted(true)}>
       <h3 id={`${id}-heading`}>Video and animated GIF</h3>
       <p className="gif-export-intro">
         For slide tools that cannot embed the live lab (Google Slides, Keynote and PowerPoint take MP4): a stretch of the run at a
-        slide resolution, drawn exactly as the page draws it. The same run and settings always give the same file.
+        slide resolution, drawn exactly as the page draws it. The same run and settings give the same file, as VP9 video or GIF;
+        this browser’s H.264 encoder, for tools that play only H.264 (Keynote), varies a few bytes between exports.
       </p>
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="gif-export-fields" disabled={busy}>
@@ -158,7 +178,7 @@ export function GifExport() {
               onChange={(e) => setFormatChoice(e.target.value as Format)}
               aria-describedby={codecs?.length === 0 ? `${id}-codec` : undefined}
             >
-              {(['avc', 'vp9', 'gif'] as const).map((f) => (
+              {FORMATS.map((f) => (
                 <option key={f} value={f} disabled={f !== 'gif' && codecs !== undefined && !codecs.includes(f)}>
                   {FORMAT_LABELS[f]}
                 </option>

@@ -2,14 +2,17 @@ import { BufferTarget, CanvasSource, Mp4OutputFormat, Output, Quality, canEncode
 import { clearMp4Times } from './mp4Times.ts';
 
 // Canvas frames → an MP4 file, encoded by the browser (WebCodecs) and put in the container by
-// Mediabunny, a maintained pure-TypeScript muxer. Two codecs are offered where the browser can encode
-// them: H.264, which every slide tool plays (Google Slides, Keynote, PowerPoint), and VP9, whose
-// encoder (libvpx) gives the same bytes for the same frames. Chromium's software H.264 encoder does
-// not: two exports of the same frames differ in a few bits of rate control (same size, same frames
-// shown). Without either codec the export is a GIF. The muxer's wall-clock timestamps are cleared
-// (mp4Times.ts), so with VP9 the whole file is reproducible.
+// Mediabunny, a maintained pure-TypeScript muxer. The same state must give the same file, so the
+// first choice is VP9: libvpx gives the same bytes for the same frames (measured: three encodes of
+// the same 30 frames, byte-identical; AV1 too). Chromium's software H.264 encoder does not, in any
+// mode WebCodecs offers (variable, constant or realtime rate control, 4 or 100 Mbit/s, Baseline or
+// High profile: three encodes, three different files of about the same size; its quantizer mode is
+// not supported), so H.264 is the second choice, for the slide tools that play nothing else
+// (Keynote and PowerPoint for Mac). Without either codec the export is a GIF. The muxer's
+// wall-clock timestamps are cleared (mp4Times.ts), so with VP9 the whole file is reproducible.
 
-export const VIDEO_CODECS = ['avc', 'vp9'] as const satisfies readonly VideoCodec[];
+/** In order of preference: the first this browser can encode is the default. */
+export const VIDEO_CODECS = ['vp9', 'avc'] as const satisfies readonly VideoCodec[];
 export type SlideVideoCodec = (typeof VIDEO_CODECS)[number];
 
 /** Lane diagrams and charts are flat colour and thin lines: "high" keeps the text sharp. */

@@ -80,7 +80,7 @@ class ServerSentEvents implements Mechanism {
     this.cursors.sent[client] = upTo;
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('response', client, false, done, arrival, upTo - from, bytes, slot);
-    world.trace.open('stream', client, world.connectionId(slot), tMs);
+    if (world.trace.wants(client)) world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, HEAD, packed, upTo);
     if (this.heartbeatMs > 0) this.scheduleHeartbeat(packed, done + this.heartbeatMs);
   }

@@ -119,7 +119,7 @@ class WebSockets implements Mechanism {
     this.everConnected[client] = 1;
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('upgradeResponse', client, false, done, arrival, frames, bytes, slot);
-    world.trace.open('stream', client, world.connectionId(slot), tMs);
+    if (world.trace.wants(client)) world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, OPENED, packed, upTo);
     if (this.heartbeatMs > 0) this.schedulePing(packed, done + this.heartbeatMs);
   }

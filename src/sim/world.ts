@@ -221,7 +221,7 @@ export class World implements MechanismHost {
   }
 
   private scheduleCreation(s: number): void {
-    const next = this.source.nextMs[s];
+    const next = this.source.nextMs(s);
     if (next < this.durationMs) this.schedule(next, Kind.eventCreated, s, 0);
   }
 

@@ -93,8 +93,8 @@ export class LongPollClient {
     const slot = mainSlot(client);
     if (held && world.trace.wants(client)) world.trace.end('held', world.connectionId(slot), sendMs, held);
     const upTo = world.source.count(this.cursors.sourceOf(client));
-    const events = upTo - this.cursors.sent[client];
-    this.cursors.sent[client] = upTo;
+    const events = upTo - this.cursors.sent(client);
+    this.cursors.setSent(client, upTo);
     const payload = events * world.scenario.events.payloadBytes;
     const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, sendMs);

@@ -233,7 +233,7 @@ export class World implements MechanismHost, WorldParts {
   }
 
   private scheduleCreation(s: number): void {
-    const next = this.source.nextMs[s];
+    const next = this.source.nextMs(s);
     if (next < this.durationMs) this.schedule(next, Kind.eventCreated, s, 0);
   }
 

@@ -67,7 +67,8 @@ export class LongPollClient {
       return;
     }
     this.held[client] = 1;
-    world.trace.open('held', client, world.connectionId(mainSlot(client)), tMs);
+    // Only sampled clients have spans: the others skip working out the connection's id.
+    if (world.trace.wants(client)) world.trace.open('held', client, world.connectionId(mainSlot(client)), tMs);
     const seq = ++this.holdSeq[client];
     const deadline = done + this.timeoutMs;
     if (deadline < world.endMs) world.schedule(deadline, this.kinds.timeout, packed, seq);
@@ -92,10 +93,10 @@ export class LongPollClient {
   private respond(client: number, sendMs: number, held?: 'answered' | 'timedOut'): void {
     const world = this.world;
     const slot = mainSlot(client);
-    if (held) world.trace.end('held', world.connectionId(slot), sendMs, held);
+    if (held && world.trace.wants(client)) world.trace.end('held', world.connectionId(slot), sendMs, held);
     const upTo = world.source.count(this.cursors.sourceOf(client));
-    const events = upTo - this.cursors.sent[client];
-    this.cursors.sent[client] = upTo;
+    const events = upTo - this.cursors.sent(client);
+    this.cursors.setSent(client, upTo);
     const payload = events * world.scenario.events.payloadBytes;
     const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, sendMs);

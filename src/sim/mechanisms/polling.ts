@@ -65,10 +65,10 @@ class Polling implements Mechanism {
     const source = this.cursors.sourceOf(client);
     let upTo = world.source.generateUpTo(source, done);
     // A shared (broadcast) log may already hold events after `done`, drawn for another client.
-    const from = this.cursors.sent[client];
+    const from = this.cursors.sent(client);
     while (upTo > from && world.source.timeOf(source, upTo - 1) > done) upTo--;
     const events = Math.max(0, upTo - from);
-    this.cursors.sent[client] = Math.max(from, upTo);
+    this.cursors.setSent(client, Math.max(from, upTo));
     const payload = events * world.scenario.events.payloadBytes;
     const bytes = world.responseBytes(slot, payload);
     const arrival = world.send(slot, false, bytes, payload, done);

@@ -73,16 +73,16 @@ class ServerSentEvents implements Mechanism {
     if (done === QUEUE_FULL) return; // a 503: onErrorAnswer
     this.streaming[client] = 1;
     this.cursors.rewind(client);
-    const from = this.cursors.sent[client];
+    const from = this.cursors.sent(client);
     const upTo = world.source.count(this.cursors.sourceOf(client));
     // The head, then each missed event as its own write (chunk or DATA frame).
     let bytes = world.streamHeadBytes(slot);
     for (let i = from; i < upTo; i++) bytes += world.streamWriteBytes(sseEventFramingBytes(i + 1) + this.payloadBytes);
     const payload = (upTo - from) * this.payloadBytes;
-    this.cursors.sent[client] = upTo;
+    this.cursors.setSent(client, upTo);
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('response', client, false, done, arrival, upTo - from, bytes, slot);
-    world.trace.open('stream', client, world.connectionId(slot), tMs);
+    if (world.trace.wants(client)) world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, HEAD, packed, upTo);
     if (this.heartbeatMs > 0) this.scheduleHeartbeat(packed, done + this.heartbeatMs);
   }
@@ -106,7 +106,7 @@ class ServerSentEvents implements Mechanism {
     const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const bytes = world.streamWriteBytes(sseEventFramingBytes(index + 1) + this.payloadBytes);
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
-    this.cursors.sent[client] = index + 1;
+    this.cursors.setSent(client, index + 1);
     world.traceMessage('sseEvent', client, false, done, arrival, 1, bytes, slot);
     world.schedule(arrival, DATA, world.connectionTag(slot), index + 1);
   }

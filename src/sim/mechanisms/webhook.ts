@@ -110,8 +110,10 @@ class Webhooks implements Mechanism {
       world.countConnectionOpened(signedAt);
       ready = world.openToPeer(client, signedAt, this.everConnected[client] === 1);
       this.everConnected[client] = 1;
-      if (world.trace.wants(client)) this.traceIds.set(id, connectionId(client, 'main', ++this.tracedOpened[client]));
-      world.trace.record('connect', client, true, signedAt, ready, 0, 0, 'ok', 0, this.traceIds.get(id) ?? NO_CONNECTION);
+      if (world.trace.wants(client)) {
+        this.traceIds.set(id, connectionId(client, 'main', ++this.tracedOpened[client]));
+        world.trace.record('connect', client, true, signedAt, ready, 0, 0, 'ok', 0, this.traceIds.get(id) ?? NO_CONNECTION);
+      }
     }
     chains.connection[chain] = id;
     const attempt = ++chains.attempts[chain];

@@ -112,16 +112,16 @@ class WebSockets implements Mechanism {
     if (!this.everConnected[client] || this.resume) this.cursors.rewind(client);
     else this.cursors.loseUndelivered(client, done);
     // The 101 and, on a first connection or a resume, the backlog as frames right behind it.
-    const from = this.cursors.sent[client];
+    const from = this.cursors.sent(client);
     const upTo = world.source.count(this.cursors.sourceOf(client));
     const frames = upTo - from;
     const payload = frames * this.payloadBytes;
     const bytes = WS_UPGRADE_RESPONSE_BYTES + frames * wsFrameHeaderBytes(this.payloadBytes, false) + payload;
-    this.cursors.sent[client] = upTo;
+    this.cursors.setSent(client, upTo);
     this.everConnected[client] = 1;
     const arrival = world.send(slot, false, bytes, payload, done);
     world.traceMessage('upgradeResponse', client, false, done, arrival, frames, bytes, slot);
-    world.trace.open('stream', client, world.connectionId(slot), tMs);
+    if (world.trace.wants(client)) world.trace.open('stream', client, world.connectionId(slot), tMs);
     world.schedule(arrival, OPENED, packed, upTo);
     if (this.heartbeatMs > 0) this.schedulePing(packed, done + this.heartbeatMs);
   }
@@ -171,7 +171,7 @@ class WebSockets implements Mechanism {
     const done = world.serve(tMs, world.scenario.server.pushServiceMs);
     const bytes = wsFrameHeaderBytes(this.payloadBytes, false) + this.payloadBytes;
     const arrival = world.send(slot, false, bytes, this.payloadBytes, done);
-    this.cursors.sent[client] = index + 1;
+    this.cursors.setSent(client, index + 1);
     world.traceMessage('wsFrame', client, false, done, arrival, 1, bytes, slot);
     world.schedule(arrival, FRAME, world.connectionTag(slot), index + 1);
   }

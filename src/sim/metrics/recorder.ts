@@ -121,29 +121,37 @@ export class MetricsRecorder {
     if (this.inWindow(tMs)) this.steady.carriers++;
   }
 
-  /** Bytes put on the wire; `payloadBytes` is the part that is event or message payload. */
-  bytes(tMs: number, up: boolean, totalBytes: number, payloadBytes: number): void {
+  /**
+   * One write put on the wire: `totalBytes` at the application layer (`payloadBytes` of them event
+   * or message payload) and `wireBytes` beyond them (TLS records, TCP/IP headers, ACKs: see wire()).
+   * One call per write, so the end, second and window are worked out once for both.
+   */
+  bytes(tMs: number, up: boolean, totalBytes: number, payloadBytes: number, wireBytes: number): void {
     if (tMs >= this.endMs) return;
     const i = this.sec(tMs);
     const overhead = totalBytes - payloadBytes;
     const all = this.all;
+    const s = this.s;
     if (up) {
       all.bytesUp += totalBytes;
-      this.s.bytesUp[i] += totalBytes;
+      s.bytesUp[i] += totalBytes;
     } else {
       all.bytesDown += totalBytes;
-      this.s.bytesDown[i] += totalBytes;
+      s.bytesDown[i] += totalBytes;
     }
     all.bytesOverhead += overhead;
     all.bytesPayload += payloadBytes;
-    this.s.bytesOverhead[i] += overhead;
-    this.s.bytesPayload[i] += payloadBytes;
+    all.bytesWire += wireBytes;
+    s.bytesOverhead[i] += overhead;
+    s.bytesPayload[i] += payloadBytes;
+    s.bytesWire[i] += wireBytes;
     if (this.inWindow(tMs)) {
       const steady = this.steady;
       if (up) steady.bytesUp += totalBytes;
       else steady.bytesDown += totalBytes;
       steady.bytesOverhead += overhead;
       steady.bytesPayload += payloadBytes;
+      steady.bytesWire += wireBytes;
     }
   }
 

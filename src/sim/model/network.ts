@@ -27,6 +27,9 @@ export const UNORDERED = -1;
 export const INITIAL_RTO_MS = 1000;
 /** Linux TCP_RTO_MAX; RFC 6298 §2.5 allows an upper bound of at least 60 s. */
 const RTO_MAX_MS = 120_000;
+/** Entries of the wire-cost cache (a power of two). */
+const WIRE_CACHE_SIZE = 1024;
+const WIRE_CACHE_MASK = WIRE_CACHE_SIZE - 1;
 
 export class Network {
   private readonly rng: RandomStreams;
@@ -41,6 +44,10 @@ export class Network {
   /** Smoothed RTT: what fast recovery costs. */
   readonly srttMs: number;
   private readonly recordOverhead: number;
+  /** Wire bytes and segments of a write, by its size (direct-mapped on the low bits of the size). */
+  private readonly wireCacheKey = new Float64Array(WIRE_CACHE_SIZE).fill(-1);
+  private readonly wireCacheBytes = new Float64Array(WIRE_CACHE_SIZE);
+  private readonly wireCacheSegments = new Float64Array(WIRE_CACHE_SIZE);
 
   constructor(scenario: Scenario, salt: number, private readonly metrics: MetricsRecorder) {
     const { network, clients, seed } = scenario;
@@ -78,10 +85,16 @@ export class Network {
   ): number {
     let segments = 1;
     if (bytes > 0) {
-      this.metrics.bytes(tMs, up, bytes, payloadBytes);
-      const tcp = handshake ? bytes : tcpPayloadBytes(bytes, this.recordOverhead);
-      this.metrics.wire(tMs, wireBytesOfWrite(tcp));
-      segments = segmentsOf(tcp);
+      if (handshake) {
+        this.metrics.bytes(tMs, up, bytes, payloadBytes, wireBytesOfWrite(bytes));
+        segments = segmentsOf(bytes);
+      } else {
+        // Most writes repeat a few sizes (heads, polls, events): their wire cost is looked up.
+        const entry = (bytes | 0) & WIRE_CACHE_MASK;
+        if (this.wireCacheKey[entry] !== bytes) this.fillWireCache(entry, bytes);
+        this.metrics.bytes(tMs, up, bytes, payloadBytes, this.wireCacheBytes[entry]);
+        segments = this.wireCacheSegments[entry];
+      }
     }
     const link = client * 2 + (up ? 1 : 0);
     let start = tMs;
@@ -94,6 +107,14 @@ export class Network {
     if (this.jitterMs > 0) arrival += this.rng.next(client) * this.jitterMs;
     if (this.lossRate > 0) arrival += this.retransmissionDelayMs(client, segments);
     return this.inOrder(connection, up, arrival);
+  }
+
+  /** Remember the wire cost of an application write of `bytes` (not a handshake message) in `entry`. */
+  private fillWireCache(entry: number, bytes: number): void {
+    const tcp = tcpPayloadBytes(bytes, this.recordOverhead);
+    this.wireCacheKey[entry] = bytes;
+    this.wireCacheBytes[entry] = wireBytesOfWrite(tcp);
+    this.wireCacheSegments[entry] = segmentsOf(tcp);
   }
 
   /** A SYN (up) or SYN-ACK (down) sent at tMs; a loss waits the initial RTO of 1 s, doubling. */

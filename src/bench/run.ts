@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { parseScenario } from '../sim/scenario/validate.ts';
 import { createSimulation } from '../sim/engine.ts';
 import { MECHANISM_IDS, type MechanismId } from '../sim/scenario/types.ts';
@@ -54,6 +55,9 @@ export function runEngineBench(argv: string[]): void {
   const goal = (text: string): string => (quick ? '' : `   (goal ${text})`);
   console.log(`Push/Pull Lab engine benchmark — Node ${process.version}, ${String(clients)} clients × ${String(durationSec)} s` +
     (quick ? ' (quick mode: small workload, no goals)' : ''));
+  // Other processes on a shared machine move every figure below (the ratio too): say how busy it was.
+  const load = (): string => loadavg().map((x) => fmt(x)).join(', ');
+  console.log(`load average at the start: ${load()}`);
 
   const all: EngineRun[] = [];
   const bareRates: number[] = [];
@@ -76,6 +80,7 @@ export function runEngineBench(argv: string[]): void {
   console.log(`engine / bare heap:                          ${fmt((100 * engineRate) / bareRate, 0)} %${goal('≥ 50 %')}`);
   console.log(`wall time, ${workload}:`.padEnd(45) + `${fmt(wall)} s (median of ${String(runs)})${goal('≤ 15 s for 10,000 clients × 5 × 600 s')}`);
   console.log(`peak resident memory:                        ${fmt(Math.max(...all.map((r) => r.rssMb)), 0)} MB`);
+  console.log(`load average after the engine runs:          ${load()}`);
 
   console.log('');
   console.log('per mechanism (one run each):');

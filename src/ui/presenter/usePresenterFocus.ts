@@ -67,6 +67,36 @@ function placeOnStage(target: HTMLElement, barPx: number): void {
   target.style.setProperty('--presenter-transform', `translate(${String(left)}px, ${String(top)}px) scale(${String(scale)})`);
 }
 
+/** Lights `target` on the stage; returns what puts it back in the page. */
+function light(target: HTMLElement, barPx: number): () => void {
+  // The width on the page, read before the element leaves the flow.
+  const widthPx = target.getBoundingClientRect().width;
+  target.setAttribute(FOCUS_ATTRIBUTE, '');
+  target.style.width = `${String(widthPx)}px`;
+  const place = () => placeOnStage(target, barPx);
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
+  // Two frames later: lanes and charts size themselves to their width in a second render.
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      const width = slideWidth(widthPx, target.offsetHeight, stageOf(barPx));
+      target.style.width = `${String(width)}px`;
+      const extra = hiddenOverflowPx(target);
+      if (extra > 0) target.style.width = `${String(width + extra)}px`;
+      place();
+      observer?.observe(target);
+    });
+  });
+  window.addEventListener('resize', place);
+  return () => {
+    cancelAnimationFrame(frame);
+    window.removeEventListener('resize', place);
+    observer?.disconnect();
+    target.removeAttribute(FOCUS_ATTRIBUTE);
+    target.style.removeProperty('width');
+    target.style.removeProperty('--presenter-transform');
+  };
+}
+
 /** `barPx`: the caption bar's height; when it changes (a longer caption, a turned phone) the element is placed again. */
 export function usePresenterFocus(highlight: Highlight | null, barPx: number): void {
   const selector = highlight ? highlightSelector(highlight) : null;
@@ -82,33 +112,21 @@ export function usePresenterFocus(highlight: Highlight | null, barPx: number): v
 
   useEffect(() => {
     if (selector === null) return;
-    const target = document.querySelector(selector);
-    if (!(target instanceof HTMLElement)) return;
-    // The width on the page, read before the element leaves the flow.
-    const widthPx = target.getBoundingClientRect().width;
-    target.setAttribute(FOCUS_ATTRIBUTE, '');
-    target.style.width = `${String(widthPx)}px`;
-    const place = () => placeOnStage(target, barPx);
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(place) : null;
-    // Two frames later: lanes and charts size themselves to their width in a second render.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const width = slideWidth(widthPx, target.offsetHeight, stageOf(barPx));
-        target.style.width = `${String(width)}px`;
-        const extra = hiddenOverflowPx(target);
-        if (extra > 0) target.style.width = `${String(width + extra)}px`;
-        place();
-        observer?.observe(target);
-      });
+    const found = document.querySelector(selector);
+    if (found instanceof HTMLElement) return light(found, barPx);
+    // Lanes, charts and the parts below the first screen take a new run in a deferred render
+    // (useDeferredRecording, WhenNeeded), after `ready`: light the element when it appears.
+    let unlight: (() => void) | null = null;
+    const watcher = new MutationObserver(() => {
+      const target = document.querySelector(selector);
+      if (!(target instanceof HTMLElement)) return;
+      watcher.disconnect();
+      unlight = light(target, barPx);
     });
-    window.addEventListener('resize', place);
+    watcher.observe(document.body, { childList: true, subtree: true });
     return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('resize', place);
-      observer?.disconnect();
-      target.removeAttribute(FOCUS_ATTRIBUTE);
-      target.style.removeProperty('width');
-      target.style.removeProperty('--presenter-transform');
+      watcher.disconnect();
+      unlight?.();
     };
   }, [selector, ready, barPx]);
 }

@@ -56,3 +56,27 @@ export class SimulationStalledError extends Error {
     this.fields = fields;
   }
 }
+
+/**
+ * The watch itself, one per world: `sample` is called every SAMPLE_EVENTS events with the kind
+ * and time of the event at hand, and throws once simulated time has stayed put for too long.
+ */
+export class Watchdog {
+  /** The clock at the last sample that moved it, and samples since. */
+  private watchMs = -Infinity;
+  private stalled = 0;
+  private readonly limit: number;
+
+  constructor(private readonly id: MechanismId, scenario: Scenario) {
+    this.limit = stallSamples(scenario);
+  }
+
+  sample(kind: number, t: number): void {
+    if (t - this.watchMs >= MIN_ADVANCE_MS) {
+      this.watchMs = t;
+      this.stalled = 0;
+    } else if (++this.stalled >= this.limit) {
+      throw new SimulationStalledError(this.id, kind, t, this.stalled * SAMPLE_EVENTS);
+    }
+  }
+}

@@ -13,7 +13,8 @@ import type { MechanismHost } from './mechanisms/host.ts';
 import type { WorldParts } from './worldParts.ts';
 import { KIND_COUNT, Kind, MECHANISM_KINDS } from './kinds.ts';
 import { UpstreamPosts } from './mechanisms/upstreamPost.ts';
-import { MIN_ADVANCE_MS, SAMPLE_EVENTS, SimulationStalledError, stallSamples } from './watchdog.ts';
+import { Watchdog } from './watchdog.ts';
+import { ClientMessageTimes } from './model/clientMessageTimes.ts';
 import { warmupSecOf } from './scenario/warmup.ts';
 import { Handshakes } from './model/handshake.ts';
 import { PendingConnects } from './model/pendingConnects.ts';
@@ -21,17 +22,16 @@ import { MessageSizes } from './protocol/messageSizes.ts';
 import { Connector } from './connector.ts';
 import { ConnectionEnds } from './connectionEnds.ts';
 import { ErrorAnswers } from './errorAnswers.ts';
+import { HostCounts } from './hostCounts.ts';
 
 // One mechanism's run: its own scheduler, models, metrics and trace. Runs never share mutable
 // state, so selecting another mechanism cannot change this one's numbers. The mechanism sees the
 // world only through MechanismHost (mechanisms/host.ts).
 
-
 const MIN_RETRY_DELAY_MS = 1;
 
-export class World implements MechanismHost, WorldParts {
+export class World extends HostCounts implements MechanismHost, WorldParts {
   readonly sched = new Scheduler(KIND_COUNT, [Kind.eventCreated, Kind.clientMessage]);
-  readonly metrics: MetricsRecorder;
   readonly source: EventSource;
   readonly net: Network;
   readonly server: Server;
@@ -65,25 +65,23 @@ export class World implements MechanismHost, WorldParts {
   readonly ends: ConnectionEnds;
   /** Requests refused at a full queue, and error answers (errorAnswers.ts). */
   private readonly answers: ErrorAnswers;
-  private readonly clientMessageRng: RandomStreams;
-  private readonly clientMessageMeanGapMs: number;
-  /** Watchdog (watchdog.ts): the clock at the last sample that moved it, and samples since. */
-  private watchMs = -Infinity;
-  private stalledSamples = 0;
-  private readonly stallLimit: number;
+  private readonly clientMessages: ClientMessageTimes;
+  private readonly watchdog: Watchdog;
 
   /** `salt` separates this mechanism's random streams from the others' (its module's `salt`). */
   constructor(readonly scenario: Scenario, readonly id: MechanismId, traceClients: number, salt: number) {
+    super(
+      new MetricsRecorder(
+        scenario.durationSec,
+        warmupSecOf(scenario),
+        scenario.server.workers,
+        scenario.server.memoryPerConnectionKb,
+        scenario.clients,
+        scenario.server.maxQueuedRequests,
+      ),
+    );
     this.durationMs = scenario.durationSec * 1000;
     this.endMs = this.durationMs + scenario.drainSec * 1000;
-    this.metrics = new MetricsRecorder(
-      scenario.durationSec,
-      warmupSecOf(scenario),
-      scenario.server.workers,
-      scenario.server.memoryPerConnectionKb,
-      scenario.clients,
-      scenario.server.maxQueuedRequests,
-    );
     this.source = new EventSource(scenario, this.durationMs, this.metrics);
     this.net = new Network(scenario, salt, this.metrics);
     this.server = new Server(scenario, this.metrics);
@@ -98,11 +96,8 @@ export class World implements MechanismHost, WorldParts {
     this.trace = new TraceRecorder(Math.min(traceClients, scenario.clients));
     this.backoffRng = new RandomStreams(scenario.seed, Stream.backoff, scenario.clients, salt);
     this.phaseRng = new RandomStreams(scenario.seed, Stream.pollPhase, scenario.clients);
-    // Client messages are the same draws for every mechanism (common random numbers).
-    this.clientMessageRng = new RandomStreams(scenario.seed, Stream.clientMessages, scenario.clients);
-    const rate = scenario.clientMessages.ratePerSec;
-    this.clientMessageMeanGapMs = rate > 0 ? 1000 / rate : Infinity;
-    this.stallLimit = stallSamples(scenario);
+    this.clientMessages = new ClientMessageTimes(scenario);
+    this.watchdog = new Watchdog(id, scenario);
     this.connector = new Connector(this, this.sizes);
     this.ends = new ConnectionEnds(this);
     this.answers = new ErrorAnswers(this);
@@ -115,7 +110,7 @@ export class World implements MechanismHost, WorldParts {
       for (let s = 0; s < this.source.sourceCount; s++) this.scheduleCreation(s);
     }
     this.server.restartWindows().forEach((w, i) => this.schedule(w.fromMs, Kind.serverDown, i, 0));
-    if (mechanism.sendsClientMessages && Number.isFinite(this.clientMessageMeanGapMs)) {
+    if (mechanism.sendsClientMessages && this.clientMessages.any) {
       for (let c = 0; c < this.scenario.clients; c++) this.scheduleClientMessage(c, 0);
     }
     mechanism.start();
@@ -170,7 +165,7 @@ export class World implements MechanismHost, WorldParts {
       if ((++this.processed & 0xffff) === 0) {
         this.pendingSampleSum += sched.size;
         this.pendingSamples++;
-        this.watch(kind, t);
+        this.watchdog.sample(kind, t);
       }
       if (kind >= MECHANISM_KINDS) mechanism.handle(kind, a, b, t);
       else this.handleWorldEvent(kind, a, b, t);
@@ -180,16 +175,6 @@ export class World implements MechanismHost, WorldParts {
       }
     }
     return false;
-  }
-
-  /** Called every SAMPLE_EVENTS events: throws when simulated time has stopped advancing. */
-  private watch(kind: number, t: number): void {
-    if (t - this.watchMs >= MIN_ADVANCE_MS) {
-      this.watchMs = t;
-      this.stalledSamples = 0;
-    } else if (++this.stalledSamples >= this.stallLimit) {
-      throw new SimulationStalledError(this.id, kind, t, this.stalledSamples * SAMPLE_EVENTS);
-    }
   }
 
   private handleWorldEvent(kind: number, a: number, b: number, t: number): void {
@@ -238,7 +223,7 @@ export class World implements MechanismHost, WorldParts {
   }
 
   private scheduleClientMessage(client: number, tMs: number): void {
-    const next = tMs + this.clientMessageRng.exponential(client, this.clientMessageMeanGapMs);
+    const next = this.clientMessages.next(client, tMs);
     if (next < this.durationMs) this.schedule(next, Kind.clientMessage, client, 0);
   }
 
@@ -372,18 +357,6 @@ export class World implements MechanismHost, WorldParts {
     return this.handshakes.openToPeer(client, tMs, resumable);
   }
 
-  countConnectionAttempt(tMs: number): void {
-    this.metrics.connectionAttempt(tMs);
-  }
-
-  countErrorResponse(tMs: number): void {
-    this.metrics.errorResponse(tMs);
-  }
-
-  countSseClosed(tMs: number): void {
-    this.metrics.sseClosed(tMs);
-  }
-
   transmit(client: number, connection: number, up: boolean, bytes: number, payloadBytes: number, tMs: number): number {
     return this.net.transmit(client, connection, up, bytes, payloadBytes, tMs);
   }
@@ -398,33 +371,5 @@ export class World implements MechanismHost, WorldParts {
 
   serverUpAt(tMs: number): number {
     return this.server.restartWindows().find((w) => tMs >= w.fromMs && tMs < w.toMs)?.toMs ?? tMs;
-  }
-
-  countRequest(tMs: number): void {
-    this.metrics.request(tMs);
-  }
-
-  countResponse(tMs: number, empty: boolean): void {
-    this.metrics.response(tMs, empty);
-  }
-
-  countCarrier(tMs: number): void {
-    this.metrics.carrier(tMs);
-  }
-
-  countLost(tMs: number, createdMs: number): void {
-    this.metrics.eventLost(tMs, createdMs);
-  }
-
-  countDuplicate(tMs: number, createdMs: number): void {
-    this.metrics.duplicate(tMs, createdMs);
-  }
-
-  countConnectionOpened(tMs: number): void {
-    this.metrics.connectionOpened(tMs);
-  }
-
-  countConnectionClosed(tMs: number): void {
-    this.metrics.connectionClosed(tMs);
   }
 }

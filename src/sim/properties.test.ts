@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Results } from './engine.ts';
-import type { Mechanism, MechanismModule, MechanismRegistry } from './mechanisms/mechanism.ts';
-import { MECHANISMS } from './mechanisms/registry.ts';
 import type { MechanismMetrics, MetricSeries } from './metrics/types.ts';
-import { MECHANISM_IDS, type Scenario } from './scenario/types.ts';
-import { parseScenario } from './scenario/validate.ts';
+import type { Scenario } from './scenario/types.ts';
 import { connectionRole } from './trace/types.ts';
 import { sum } from './testing/helpers.ts';
+import { scenarioOf, validScenario } from './testing/randomScenarios.ts';
+import { GUARDED, runGuarded } from './testing/stallGuard.ts';
 
 // Invariants of the results (DESIGN.md §6) over random valid scenarios of modest size: every
 // figure is a finite number or a documented null, events and bytes balance, latency is at least
@@ -18,170 +17,6 @@ const FC_SEED = 20_260_611;
 const NUM_RUNS = 80;
 /** The first property runs every scenario (the others read the cache): ~2 s here, more on a busy machine. */
 const PROPERTY_TIMEOUT_MS = 60_000;
-
-/**
- * Runs the engine with every mechanism wrapped so that a run whose simulated time stops
- * advancing (the same instant, or instants a few ulps apart, handled over and over) throws
- * instead of freezing the test runner. The wrapper only counts calls; it changes no number.
- */
-const STALL_EVENTS = 200_000;
-const STALL_PROGRESS_MS = 1e-3;
-
-/** The real mechanisms, each wrapped in the stall guard; passed to the engine, no global patched. */
-const GUARDED: MechanismRegistry = Object.fromEntries(
-  MECHANISM_IDS.map((id) => {
-    const module = MECHANISMS[id];
-    const guardedModule: MechanismModule = {
-      ...module,
-      create: (world) => {
-        const inner = module.create(world);
-        let anchorMs = -Infinity;
-        let sinceProgress = 0;
-        const guarded: Mechanism = {
-          drawsEventsLazily: inner.drawsEventsLazily,
-          sendsClientMessages: inner.sendsClientMessages,
-          start: () => inner.start(),
-          onConnectFailed: (slot, noticeMs) => inner.onConnectFailed(slot, noticeMs),
-          onErrorAnswer: (slot, tMs) => inner.onErrorAnswer(slot, tMs),
-          handle: (kind, a, b, tMs) => {
-            if (tMs - anchorMs >= STALL_PROGRESS_MS) {
-              anchorMs = tMs;
-              sinceProgress = 0;
-            } else if (++sinceProgress > STALL_EVENTS) {
-              throw new Error(`${id}: simulated time stopped at ${tMs} ms (${STALL_EVENTS} events within ${STALL_PROGRESS_MS} ms)`);
-            }
-            inner.handle(kind, a, b, tMs);
-          },
-          onEventCreated: (source, index, tMs) => inner.onEventCreated(source, index, tMs),
-          onConnectionCut: (slot, tMs) => inner.onConnectionCut(slot, tMs),
-          onServerDown: (tMs) => inner.onServerDown(tMs),
-          sendClientMessage: (client, tMs) => inner.sendClientMessage(client, tMs),
-          settle: (tMs) => inner.settle(tMs),
-        };
-        return guarded;
-      },
-    };
-    return [id, guardedModule];
-  }),
-) as MechanismRegistry;
-
-function runGuarded(scenario: Scenario): Results {
-  const simulation = createSimulation(scenario, { traceClients: 0, mechanisms: GUARDED });
-  simulation.runToEnd();
-  return simulation.results();
-}
-
-// ---- random valid scenarios --------------------------------------------------------------------
-
-const jitter = fc.constantFrom('none', 'full', 'equal');
-
-/** Windows as (start as a fraction of the run, length), placed once the duration is known. */
-const windows = fc.array(fc.record({ at: fc.double({ min: 0, max: 0.99, noNaN: true }), lengthSec: fc.double({ min: 0.1, max: 20, noNaN: true }) }), {
-  maxLength: 2,
-});
-
-const partialScenario = fc
-  .record(
-    {
-      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-      durationSec: fc.oneof(fc.integer({ min: 5, max: 60 }), fc.double({ min: 5, max: 60, noNaN: true })),
-      clients: fc.integer({ min: 1, max: 30 }),
-      mechanisms: fc.subarray([...MECHANISM_IDS], { minLength: 1 }),
-      network: fc.record(
-        {
-          latencyMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })),
-          jitterMs: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true })),
-          lossRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.2, noNaN: true })),
-          bandwidthKbps: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 100_000 })),
-          keepAlive: fc.boolean(),
-          keepAliveIdleSec: fc.double({ min: 0.5, max: 120, noNaN: true }),
-          tls: fc.constantFrom('none', '1.2', '1.3'),
-        },
-        { requiredKeys: [] },
-      ),
-      http: fc.record({ requestHeaderBytes: fc.integer({ min: 0, max: 2000 }), responseHeaderBytes: fc.integer({ min: 0, max: 2000 }) }, { requiredKeys: [] }),
-      server: fc.record(
-        {
-          workers: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 8 })),
-          // Up to overload: 30 clients polling every 50 ms need 600 requests/s.
-          serviceMs: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 20, max: 60, noNaN: true })),
-          pushServiceMs: fc.double({ min: 0, max: 5, noNaN: true }),
-          maxConnections: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constant(100_000)),
-          memoryPerConnectionKb: fc.integer({ min: 0, max: 256 }),
-          // Small request queues make the overloaded runs refuse work (503s) too.
-          maxQueuedRequests: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 }), fc.constant(1024)),
-        },
-        { requiredKeys: [] },
-      ),
-      proxy: fc.record({ idleTimeoutSec: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 20, noNaN: true })), blocksWebSocket: fc.boolean() }, { requiredKeys: [] }),
-      events: fc.record(
-        {
-          process: fc.constantFrom('poisson', 'periodic', 'bursty'),
-          ratePerSec: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true })),
-          audience: fc.constantFrom('perClient', 'broadcast'),
-          payloadBytes: fc.integer({ min: 0, max: 5000 }),
-          burstSize: fc.integer({ min: 1, max: 10 }),
-        },
-        { requiredKeys: [] },
-      ),
-      clientMessages: fc.record({ ratePerSec: fc.double({ min: 0, max: 1, noNaN: true }), payloadBytes: fc.integer({ min: 0, max: 2000 }) }, { requiredKeys: [] }),
-      polling: fc.record({ intervalMs: fc.oneof(fc.constant(10), fc.integer({ min: 10, max: 5000 })), schedule: fc.constantFrom('fixedDelay', 'fixedRate') }, { requiredKeys: [] }),
-      longPolling: fc.record({ timeoutMs: fc.integer({ min: 100, max: 30_000 }), errorRetryMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })) }, { requiredKeys: [] }),
-      sse: fc.record({ retryMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5000 })), heartbeatSec: fc.integer({ min: 0, max: 30 }) }, { requiredKeys: [] }),
-      websocket: fc.record(
-        {
-          heartbeatSec: fc.integer({ min: 0, max: 30 }),
-          reconnect: fc
-            .record({ baseMs: fc.integer({ min: 10, max: 2000 }), extraMs: fc.integer({ min: 0, max: 30_000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), jitter })
-            .map(({ baseMs, extraMs, factor, jitter: j }) => ({ baseMs, maxMs: baseMs + extraMs, factor, jitter: j })),
-          fallback: fc.constantFrom('longPolling', 'none'),
-          resumeOnReconnect: fc.boolean(),
-        },
-        { requiredKeys: [] },
-      ),
-      webhook: fc.record(
-        {
-          receiverMs: fc.double({ min: 0, max: 2000, noNaN: true }),
-          timeoutMs: fc.double({ min: 10, max: 5000, noNaN: true }),
-          retry: fc.record(
-            { baseMs: fc.integer({ min: 10, max: 5000 }), factor: fc.double({ min: 1, max: 3, noNaN: true }), maxAttempts: fc.integer({ min: 1, max: 8 }), jitter },
-            { requiredKeys: [] },
-          ),
-          outages: windows,
-        },
-        { requiredKeys: [] },
-      ),
-      faults: fc.record({ serverRestarts: windows }, { requiredKeys: [] }),
-    },
-    { requiredKeys: [] },
-  )
-  .map((input) => {
-    // Outages and restarts must start inside the run.
-    const durationSec = input.durationSec ?? 120;
-    const { webhook, faults, ...rest } = input;
-    return {
-      ...rest,
-      ...(webhook && {
-        webhook: {
-          ...webhook,
-          ...(webhook.outages && { outages: webhook.outages.map((w) => ({ startSec: w.at * durationSec, durationSec: w.lengthSec })) }),
-        },
-      }),
-      ...(faults && {
-        faults: {
-          ...(faults.serverRestarts && { serverRestarts: faults.serverRestarts.map((w) => ({ atSec: w.at * durationSec, downSec: w.lengthSec })) }),
-        },
-      }),
-    };
-  });
-
-function scenarioOf(input: unknown): Scenario {
-  const result = parseScenario(input);
-  if (!result.ok) throw new Error(`generated an invalid scenario:\n${result.errors.join('\n')}\n${JSON.stringify(input)}`);
-  return result.scenario;
-}
-
-const validScenario = partialScenario.map(scenarioOf);
 
 /**
  * Counterexamples these properties found (shrunk by hand), checked before the random runs so that

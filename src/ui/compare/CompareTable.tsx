@@ -1,7 +1,8 @@
-import { Fragment, useId, type CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { MISSING } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { COMPARE_COLUMNS, absText, relText, type CompareColumn, type CompareRow, type Delta } from './delta.ts';
+import { BreakAtSlashes } from '../BreakAtSlashes.tsx';
 
 // The figures of run A and run B side by side: a row per mechanism, a column per figure, and in
 // each cell A's figure, B's and the difference (absolute and relative) with which way is better.
@@ -13,21 +14,6 @@ const DIRECTION_WORDS: Record<NonNullable<Delta['direction']>, string> = {
   same: 'no change',
   changed: '',
 };
-
-/** "Requests/client/min" may wrap after a slash (a <wbr> changes nothing a screen reader reads). */
-function WrapAfterSlashes({ text }: { text: string }) {
-  const parts = text.split('/');
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && (
-        <>
-          /<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
-}
 
 function Cell({ d, column }: { d: Delta; column: CompareColumn }) {
   const { format, header } = column;
@@ -80,7 +66,7 @@ export function CompareTable({ rows, bLabel, windows, stale }: Props) {
             <th scope="col">Mechanism</th>
             {COMPARE_COLUMNS.map((column) => (
               <th scope="col" key={column.key}>
-                <WrapAfterSlashes text={column.header} />
+                <BreakAtSlashes text={column.header} />
               </th>
             ))}
           </tr>

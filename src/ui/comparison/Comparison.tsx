@@ -1,4 +1,4 @@
-import { Fragment, useId, useState, type CSSProperties } from 'react';
+import { useId, useState, type CSSProperties } from 'react';
 import { MECHANISM_IDS, type MechanismId } from '../../sim/scenario/types.ts';
 import type { RunRecording } from '../../sim/recording.ts';
 import { usePlayheadSecond, useRecording } from '../../state/selectors.ts';
@@ -11,6 +11,7 @@ import { hasSteady, overloadAt, runEndMs, snapshotMs, steadyOrWhole, warmupSec, 
 import type { OverloadSummary } from '../../sim/metrics/types.ts';
 import { lowest, verdictText } from './verdict.ts';
 import './comparison.css';
+import { BreakAtSlashes } from '../BreakAtSlashes.tsx';
 
 // The comparison: mechanism × figure at the playhead, a bar beside every figure so the shape of
 // the comparison shows at a glance, the single lowest of each column marked (a tie marks nothing),
@@ -116,25 +117,6 @@ function Overloaded({ ids, overloads }: { ids: readonly MechanismId[]; overloads
   );
 }
 
-/** "Requests/client/min" may wrap after each slash (a <wbr> changes nothing a screen reader reads). */
-function BreakAtSlashes({ text }: { text: string }) {
-  const parts = text.length > 12 ? text.split('/') : [text];
-  return (
-    <>
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {part}
-          {i < parts.length - 1 && (
-            <>
-              /<wbr />
-            </>
-          )}
-        </Fragment>
-      ))}
-    </>
-  );
-}
-
 function ModeSwitch({ mode, setMode }: { mode: FigureMode; setMode: (mode: FigureMode) => void }) {
   const name = useId();
   return (
@@ -209,7 +191,7 @@ export function Comparison() {
               <th scope="col">Mechanism</th>
               {COMPARISON_COLUMNS.map((column) => (
                 <th scope="col" key={column.key} data-group={column.group}>
-                  <BreakAtSlashes text={column.header} />
+                  <BreakAtSlashes text={column.header} longerThan={12} />
                 </th>
               ))}
             </tr>

@@ -36,6 +36,8 @@ export interface RunFailure {
 
 /** What a worker posts. A result crosses as one message per mechanism (see simWorker.ts). */
 export type WorkerReply =
+  /** Posted once, as the worker's script starts (the page draws its first screen after it: main.tsx). */
+  | { type: 'started' }
   | { type: 'progress'; runId: number; simulatedMs: number }
   /**
    * A mechanism's recording without its snapshots and trace; they follow in 'snapshots' and

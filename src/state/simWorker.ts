@@ -6,6 +6,8 @@ import type { RunRequest, WorkerReply } from './runTypes.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+scope.postMessage({ type: 'started' } satisfies WorkerReply);
+
 scope.onmessage = (event: MessageEvent<RunRequest>) => {
   runInWorker(event.data, (reply: WorkerReply) => scope.postMessage(reply));
 };

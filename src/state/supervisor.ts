@@ -143,6 +143,7 @@ export class SimSupervisor implements SimulationRunner {
   }
 
   private receive(run: ActiveRun, job: Job, reply: WorkerReply): void {
+    if (reply.type === 'started') return;
     if (this.run !== run || reply.runId !== run.runId) return;
     job.lastHeardAt = performance.now();
     job.acknowledged = true;

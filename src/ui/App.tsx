@@ -146,15 +146,15 @@ function Lab() {
           <section aria-labelledby="charts-heading" data-region="charts" tabIndex={-1}>
             <h2 id="charts-heading">Live charts</h2>
             <PanelBoundary name="The charts">
-              <WhenNeeded what="charts">
-                <Charts />
+              <WhenNeeded what="charts" preload={Charts.preload}>
+                <Charts oneByOne />
               </WhenNeeded>
             </PanelBoundary>
           </section>
           <section aria-labelledby="explain-heading" data-region="explain" tabIndex={-1}>
             <h2 id="explain-heading">How each one works</h2>
             <PanelBoundary name="How each one works">
-              <WhenNeeded what="explanations">
+              <WhenNeeded what="explanations" preload={Explainers.preload}>
                 <Explainers />
               </WhenNeeded>
             </PanelBoundary>
@@ -162,7 +162,7 @@ function Lab() {
           <section aria-labelledby="log-heading" data-region="log" tabIndex={-1}>
             <h2 id="log-heading">Event log</h2>
             <PanelBoundary name="The event log">
-              <WhenNeeded what="the event log">
+              <WhenNeeded what="the event log" preload={EventLog.preload}>
                 <EventLog />
               </WhenNeeded>
             </PanelBoundary>
@@ -172,7 +172,7 @@ function Lab() {
             <PanelBoundary name="Export and import">
               {/* The panel is drawn at once: it holds the page-wide drop target for scenario files. */}
               <ExportPanel />
-              <WhenNeeded what="the video and GIF export">
+              <WhenNeeded what="the video and GIF export" preload={GifExport.preload}>
                 <GifExport />
               </WhenNeeded>
             </PanelBoundary>

@@ -8,7 +8,10 @@ import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 // (an update every frame) that retry can wait for seconds; here the loaded part arrives as an
 // ordinary state update. A chunk that fails to load is thrown to the nearest PanelBoundary.
 
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, loading: ReactNode): ComponentType<P> {
+/** A part loaded on demand; `preload` fetches its code without drawing it (WhenNeeded.tsx). */
+export type LazyPart<P extends object> = ComponentType<P> & { preload: () => Promise<unknown> };
+
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, loading: ReactNode): LazyPart<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const get = (): Promise<ComponentType<P>> =>
@@ -36,7 +39,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     if ('error' in state) throw state.error;
     return <state.Part {...props} />;
   }
-  return LazyPart;
+  return Object.assign(LazyPart, { preload: get });
 }
 
 /** The status shown where a part is still loading. */

@@ -10,6 +10,8 @@ import { LatencyChart } from './LatencyChart.tsx';
 import { ChartLegend } from './Legend.tsx';
 import { ConnectionsChart, LoadChart, RequestsChart } from './SimpleCharts.tsx';
 import { faultWindows } from '../comparison/figures.ts';
+import { usePresenter } from '../presenter/presenterStore.ts';
+import { useOneByOne } from '../WhenNeeded.tsx';
 import './charts.css';
 
 // The six live charts. They read the playhead once per simulated second (not every frame) and show
@@ -19,9 +21,13 @@ interface ChartsViewProps {
   recording: RunRecording;
   /** The playhead's whole seconds, or the run's end. */
   playheadSec: number;
+  /** How many of the six to draw (the rest keep their place, empty): all unless given. */
+  drawn?: number;
 }
 
-export function ChartsView({ recording, playheadSec }: ChartsViewProps) {
+const CHARTS = [RequestsChart, EmptyChart, LatencyChart, BytesChart, ConnectionsChart, LoadChart];
+
+export function ChartsView({ recording, playheadSec, drawn = CHARTS.length }: ChartsViewProps) {
   const run = useMemo(() => shapeRun(recording), [recording]);
   const faults = useMemo(() => faultWindows(recording), [recording]);
   const props: ChartProps = {
@@ -35,20 +41,23 @@ export function ChartsView({ recording, playheadSec }: ChartsViewProps) {
     <div className="charts">
       <ChartLegend mechanisms={run.mechanisms} />
       <div className="charts-grid">
-        <RequestsChart {...props} />
-        <EmptyChart {...props} />
-        <LatencyChart {...props} />
-        <BytesChart {...props} />
-        <ConnectionsChart {...props} />
-        <LoadChart {...props} />
+        {CHARTS.map((Chart, i) =>
+          i < drawn ? <Chart key={i} {...props} /> : <div key={i} className="chart-card chart-card-waiting" aria-hidden="true" />,
+        )}
       </div>
     </div>
   );
 }
 
-export function Charts() {
-  // A new run is drawn in a background render (useDeferredRecording), one chart at a time.
+/**
+ * `oneByOne`: on the page, the first drawing of the charts takes one chart per idle period
+ * (WhenNeeded.tsx), so it never holds up the first screen; embeds and talks draw all six at once.
+ */
+export function Charts({ oneByOne = false }: { oneByOne?: boolean }) {
+  // A new run is drawn in a background render (useDeferredRecording).
   const recording = useDeferredRecording();
+  const presenting = usePresenter((s) => s.presenting !== null);
+  const drawn = useOneByOne(CHARTS.length, !oneByOne || presenting);
   const second = usePlayheadSecond();
   // A run may end between two whole seconds: at the end, show everything.
   const atEnd = useLab((s) => recording !== null && s.playheadMs >= recording.endMs);
@@ -60,5 +69,5 @@ export function Charts() {
       </p>
     );
   }
-  return <ChartsView recording={recording} playheadSec={atEnd ? recording.endMs / 1000 : second} />;
+  return <ChartsView recording={recording} playheadSec={atEnd ? recording.endMs / 1000 : second} drawn={drawn} />;
 }

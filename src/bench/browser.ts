@@ -17,6 +17,8 @@ import { CPU_SLOWDOWN, measureFirstLoad } from './timeToInteractive.ts';
 // Quick mode runs every step with a smaller workload (1,000 clients, shorter windows, one first
 // load) so CI notices when the benchmark breaks; its figures are printed without goals.
 
+const FIRST_LOADS = 5;
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -33,6 +35,9 @@ export interface BrowserFigures {
   single: BigChange[];
   parallel: BigChange[];
   ttiMs: number;
+  /** The slowest of the first visits measured. */
+  ttiSlowestMs: number;
+  firstLoads: number;
   fcpMs: number;
   readyMs: number;
 }
@@ -180,10 +185,13 @@ export async function runBrowserBench(quick: boolean): Promise<BrowserFigures> {
       await page.close();
       const big = await measureBigRuns(browser, server.url, quick);
       const loads = [];
-      for (let i = 0; i < (quick ? 1 : 3); i++) loads.push(await measureFirstLoad(browser, server.url));
+      // Five first visits (one in quick mode): a single page load on a shared 2-core machine varies
+      // by a third from one minute to the next, so the median and the slowest are printed.
+      for (let i = 0; i < (quick ? 1 : FIRST_LOADS); i++) loads.push(await measureFirstLoad(browser, server.url));
       loads.sort((a, b) => a.ttiMs - b.ttiMs);
       const load = loads[Math.floor(loads.length / 2)];
-      return { chromium: browser.version(), ...lab, ...big, ttiMs: load.ttiMs, fcpMs: load.fcpMs, readyMs: load.readyMs };
+      const slowest = loads[loads.length - 1];
+      return { chromium: browser.version(), ...lab, ...big, ttiMs: load.ttiMs, ttiSlowestMs: slowest.ttiMs, firstLoads: loads.length, fcpMs: load.fcpMs, readyMs: load.readyMs };
     } finally {
       await browser.close();
     }
@@ -216,5 +224,5 @@ export function printBrowserFigures(f: BrowserFigures, quick: boolean): void {
     `${workers(f.parallel)} ${fmt(wall(f.parallel) / 1000)} s = ${fmt((100 * wall(f.parallel)) / wall(f.single))} %${rounds}` +
     goal('about half on 2 cores'));
   console.log(`first visit, CPU ${String(CPU_SLOWDOWN)}× slower:           interactive at ${fmt(f.ttiMs)} ms ` +
-    `(first paint ${fmt(f.fcpMs)} ms, Play enabled ${fmt(f.readyMs)} ms; median of ${quick ? '1' : '3'})${goal('< 1500 ms')}`);
+    `(first paint ${fmt(f.fcpMs)} ms, Play enabled ${fmt(f.readyMs)} ms; median of ${String(f.firstLoads)}, slowest ${fmt(f.ttiSlowestMs)} ms)${goal('< 1500 ms')}`);
 }

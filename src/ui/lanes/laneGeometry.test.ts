@@ -130,6 +130,13 @@ describe('laneLayout', () => {
     expect(layout.rowY(2) + layout.rowHeight / 2).toBeLessThanOrEqual(layout.height);
   });
 
+  it('places a message linearly between the client and the server, and each row at its band centre', () => {
+    const layout = laneLayout(400, 3);
+    // 80 px of labels + 8 px to the client end; the server column is 66 px wide, 8 px clear of it.
+    expect([layout.x(0), layout.x(0.25), layout.x(1)]).toEqual([88, 88 + 0.25 * 238, 326]);
+    expect([layout.rowY(0), layout.rowY(2)]).toEqual([layout.top + 23, layout.top + 2 * 46 + 23]);
+  });
+
   it('makes thin rows for the bench, with less room above the first row, still inside the lane', () => {
     const tall = laneLayout(400, 3);
     const thin = laneLayout(400, 3, COMPACT_ROW_HEIGHT);

@@ -1,4 +1,3 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
 
 // Where things are in a lane at a playhead. Every position is a function of simulated time
 // (STYLE.md §9): a message sits at (playhead − sendMs) / (arriveMs − sendMs) along its row, so
@@ -163,10 +162,12 @@ export function laneLayout(width: number, rows: number, rowHeight = ROW_HEIGHT):
   const clientX = LABEL_WIDTH;
   const serverX = Math.max(clientX + 40, width - SERVER_WIDTH);
   const height = header + Math.max(1, rows) * rowHeight + BOTTOM;
-  const x = scaleLinear().domain([0, 1]).range([clientX + 8, serverX - 8]);
-  const band = scaleBand<number>()
-    .domain(Array.from({ length: Math.max(1, rows) }, (_, i) => i))
-    .range([header, header + Math.max(1, rows) * rowHeight]);
+  // A linear position between the client's node and the server's box, and one row band per client
+  // (written out: d3-scale would put d3 in the first load, which only the charts need).
+  const left = clientX + 8;
+  const span = serverX - 8 - left;
+  const rowCount = Math.max(1, rows);
+  const rowTop = (row: number): number => (Number.isInteger(row) && row >= 0 && row < rowCount ? header + row * rowHeight : header);
   return {
     width,
     height,
@@ -175,7 +176,7 @@ export function laneLayout(width: number, rows: number, rowHeight = ROW_HEIGHT):
     serverWidth: width - serverX,
     top: header,
     rowHeight,
-    x: (position) => x(position),
-    rowY: (row) => (band(row) ?? header) + rowHeight / 2,
+    x: (position) => left + position * span,
+    rowY: (row) => rowTop(row) + rowHeight / 2,
   };
 }

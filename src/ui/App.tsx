@@ -4,7 +4,7 @@ import { TimeControls } from './time/TimeControls.tsx';
 import { ShortcutsHelp } from './time/LazyShortcutsHelp.tsx';
 import { useKeyboardShortcuts, type KeyHandler } from './time/useKeyboardShortcuts.ts';
 import { useStepLaneFocus } from './time/useStepLaneFocus.ts';
-import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { ControlsPanel } from './controls/LazyControlsPanel.tsx';
 import { LaneLegend, Lanes } from './lanes/Lanes.tsx';
 import { EventLog } from './lanes/LazyEventLog.tsx';
 import { Charts } from './charts/LazyCharts.tsx';
@@ -179,7 +179,7 @@ function Lab() {
           </section>
         </div>
       </main>
-      <ScenarioDrawer>
+      <ScenarioDrawer preload={ControlsPanel.preload}>
         <PanelBoundary name="The scenario controls">
           <ControlsPanel />
         </PanelBoundary>

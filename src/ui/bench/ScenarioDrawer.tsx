@@ -59,7 +59,8 @@ export function ScenarioDrawerButton() {
   );
 }
 
-export function ScenarioDrawer({ children }: { children: ReactNode }) {
+/** `preload`: fetches the settings' code (they are drawn at idle, or at once when the drawer opens). */
+export function ScenarioDrawer({ preload, children }: { preload?: () => Promise<unknown>; children: ReactNode }) {
   const open = useDrawer((s) => s.open);
   const setOpen = useDrawer((s) => s.setOpen);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -96,7 +97,7 @@ export function ScenarioDrawer({ children }: { children: ReactNode }) {
       </div>
       <div className="drawer-body">
         {/* Not drawn during the first load: when the drawer opens, or when the browser is idle. */}
-        <WhenNeeded what="the settings" now={open}>
+        <WhenNeeded what="the settings" now={open} preload={preload}>
           {children}
         </WhenNeeded>
       </div>

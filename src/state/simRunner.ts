@@ -38,8 +38,10 @@ const whenIdle = (run: () => void): void => {
 
 function createWorker(): Worker {
   if (inlineWorker) return new inlineWorker();
-  // Written out in full: Vite bundles a worker only from this exact pattern.
-  const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { name: 'simulation' });
+  // Written out in full: Vite bundles a worker only from this exact pattern. A module worker: the
+  // dev server serves the worker's imports unbundled, as modules (a classic worker fails there;
+  // e2e/dev-server.spec.ts); the build's worker is one script either way.
+  const worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });
   worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
     if (event.data.type === 'started') markStarted();
   });

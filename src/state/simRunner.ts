@@ -1,5 +1,6 @@
 import { SimSupervisor, defaultParallelism } from './supervisor.ts';
 import type { ReplyHandler, SimulationRunner, WorkerReply } from './runTypes.ts';
+import { whenIdle } from './whenIdle.ts';
 
 // Where the simulation workers (the whole engine, about 45 kB gzip) come from.
 // - The first one is started by URL as the page starts (a script of the site's own, as CSP's
@@ -30,11 +31,6 @@ function loadInlineWorker(): void {
     () => { inlineRequested = false; }, // tried again after the next run
   );
 }
-
-const whenIdle = (run: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
-  else setTimeout(run, 200);
-};
 
 function createWorker(): Worker {
   if (inlineWorker) return new inlineWorker();

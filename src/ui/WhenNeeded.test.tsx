@@ -113,4 +113,14 @@ describe('useOneByOne', () => {
     render(<Pieces all />);
     expect(screen.getByText('4 pieces')).toBeTruthy();
   });
+
+  it('draws every piece at once while a talk runs (it may light any of them)', () => {
+    act(() => { usePresenter.setState({ presenting: { presetId: 'first-look', beat: 0 } }); });
+    try {
+      render(<Pieces all={false} />);
+      expect(screen.getByText('4 pieces')).toBeTruthy();
+    } finally {
+      act(() => { usePresenter.setState({ presenting: null }); });
+    }
+  });
 });

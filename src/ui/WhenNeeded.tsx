@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLab } from '../state/store.ts';
+import { whenIdle } from '../state/whenIdle.ts';
 import { usePresenter } from './presenter/presenterStore.ts';
 
 // A part below the first screen (charts, explanations, event log, export) is drawn when it is
@@ -22,12 +23,6 @@ interface Waiting {
 /** Parts waiting for an idle period, in page order: one is drawn at a time. */
 const queue: Waiting[] = [];
 let scheduled = false;
-
-/** The browser's next idle period (no deadline: a part never pushes in while the page is busy). */
-const whenIdle = (run: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
-  else setTimeout(run, 200);
-};
 
 const unqueue = (show: () => void): void => {
   const at = queue.findIndex((waiting) => waiting.show === show);
@@ -102,11 +97,14 @@ export function WhenNeeded({ what, now = false, preload, children }: WhenNeededP
 /**
  * How many of a part's `count` pieces to draw: the first at once, then one more per idle period,
  * ahead of the parts still waiting below it (the part is being drawn, so it is finished first);
- * all of them at once when `all` (a talk may light any piece).
+ * all of them at once when `all` (a view that needs them together) or while a talk runs (it may
+ * light any piece), as WhenNeeded draws every part then.
  */
 export function useOneByOne(count: number, all: boolean): number {
+  const presenting = usePresenter((s) => s.presenting !== null);
   const [drawn, setDrawn] = useState(1);
-  const done = all || drawn >= count;
+  const everything = all || presenting;
+  const done = everything || drawn >= count;
   useEffect(() => {
     if (done) return;
     const next = () => setDrawn((n) => n + 1);
@@ -114,5 +112,5 @@ export function useOneByOne(count: number, all: boolean): number {
     mountNextWhenIdle();
     return () => unqueue(next);
   }, [done, drawn]);
-  return all ? count : Math.min(drawn, count);
+  return everything ? count : Math.min(drawn, count);
 }

@@ -10,7 +10,6 @@ import { LatencyChart } from './LatencyChart.tsx';
 import { ChartLegend } from './Legend.tsx';
 import { ConnectionsChart, LoadChart, RequestsChart } from './SimpleCharts.tsx';
 import { faultWindows } from '../comparison/figures.ts';
-import { usePresenter } from '../presenter/presenterStore.ts';
 import { useOneByOne } from '../WhenNeeded.tsx';
 import './charts.css';
 
@@ -56,8 +55,7 @@ export function ChartsView({ recording, playheadSec, drawn = CHARTS.length }: Ch
 export function Charts({ oneByOne = false }: { oneByOne?: boolean }) {
   // A new run is drawn in a background render (useDeferredRecording).
   const recording = useDeferredRecording();
-  const presenting = usePresenter((s) => s.presenting !== null);
-  const drawn = useOneByOne(CHARTS.length, !oneByOne || presenting);
+  const drawn = useOneByOne(CHARTS.length, !oneByOne);
   const second = usePlayheadSecond();
   // A run may end between two whole seconds: at the end, show everything.
   const atEnd = useLab((s) => recording !== null && s.playheadMs >= recording.endMs);

@@ -1,4 +1,3 @@
-
 // Where things are in a lane at a playhead. Every position is a function of simulated time
 // (STYLE.md §9): a message sits at (playhead − sendMs) / (arriveMs − sendMs) along its row, so
 // pause, seek and speed need no code of their own here.

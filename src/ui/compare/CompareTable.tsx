@@ -3,6 +3,7 @@ import { MISSING } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
 import { COMPARE_COLUMNS, absText, relText, type CompareColumn, type CompareRow, type Delta } from './delta.ts';
 import { BreakAtSlashes } from '../BreakAtSlashes.tsx';
+import { MechanismRowHeader } from '../MechanismRowHeader.tsx';
 
 // The figures of run A and run B side by side: a row per mechanism, a column per figure, and in
 // each cell A's figure, B's and the difference (absolute and relative) with which way is better.
@@ -73,15 +74,9 @@ export function CompareTable({ rows, bLabel, windows, stale }: Props) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const view = MECHANISM_VIEWS[row.id];
             return (
-              <tr key={row.id} style={{ '--row-color': view.color } as CSSProperties}>
-                <th scope="row">
-                  <span aria-hidden="true" className="row-symbol">
-                    {view.symbol}
-                  </span>
-                  {view.label}
-                </th>
+              <tr key={row.id} style={{ '--row-color': MECHANISM_VIEWS[row.id].color } as CSSProperties}>
+                <MechanismRowHeader id={row.id} />
                 {COMPARE_COLUMNS.map((column, c) => (
                   <Cell key={column.key} d={row.deltas[c]} column={column} />
                 ))}

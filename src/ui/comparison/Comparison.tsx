@@ -5,6 +5,7 @@ import { usePlayheadSecond, useRecording } from '../../state/selectors.ts';
 import { useLab } from '../../state/store.ts';
 import { MISSING, formatInteger } from '../format.ts';
 import { MECHANISM_VIEWS } from '../mechanismViews.ts';
+import { MechanismRowHeader } from '../MechanismRowHeader.tsx';
 import { CLAIMS, type ClaimColumn } from '../scoreboard/claims.ts';
 import { COLUMN_GROUPS, COMPARISON_COLUMNS, GROUP_NAMES, VERDICT_ORDER, barFractions, type ColumnGroup } from './columns.ts';
 import { hasSteady, overloadAt, runEndMs, snapshotMs, steadyOrWhole, warmupSec, type FigureMode, type ShownTotals } from './figures.ts';
@@ -198,15 +199,9 @@ export function Comparison() {
           </thead>
           <tbody>
             {ids.map((id, row) => {
-              const v = MECHANISM_VIEWS[id];
               return (
-                <tr key={id} style={{ '--row-color': v.color } as CSSProperties}>
-                  <th scope="row">
-                    <span aria-hidden="true" className="row-symbol">
-                      {v.symbol}
-                    </span>
-                    {v.label}
-                  </th>
+                <tr key={id} style={{ '--row-color': MECHANISM_VIEWS[id].color } as CSSProperties}>
+                  <MechanismRowHeader id={id} />
                   {COMPARISON_COLUMNS.map((column, c) => {
                     const value = values[c][row];
                     const isBest = best[c] === row;
